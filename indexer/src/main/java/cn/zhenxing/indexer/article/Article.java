@@ -1,0 +1,19 @@
+package cn.zhenxing.indexer.article;
+
+import java.util.Objects;
+
+/**
+ * One raw article as it comes from an input (a text file, a JSON Lines record, a web page): metadata and the
+ * unsplit body text. Fields other than {@code id} and {@code text} may be empty but never null.
+ */
+public record Article(String id, String title, String date, String source, String url, String text) {
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(text, "text");
+    title = Objects.requireNonNullElse(title, "");
+    date = Objects.requireNonNullElse(date, "");
+    source = Objects.requireNonNullElse(source, "");
+    url = Objects.requireNonNullElse(url, "");
+  }
+}

@@ -1,0 +1,51 @@
+package cn.zhenxing.indexer.article;
+
+import java.util.Optional;
+
+/**
+ * The rules for article ids. Ids appear in URLs ({@code /api/articles/{id}}) and in paragraph ids
+ * ({@code articleId#12}), so characters that would break either are refused.
+ */
+public final class ArticleIds {
+
+  public static final int MAX_LENGTH = 200;
+
+  private ArticleIds() {}
+
+  /** Empty when {@code id} is usable, otherwise why it is not. */
+  public static Optional<String> problem(String id) {
+    if (id == null || id.isBlank()) {
+      return Optional.of("missing id");
+    }
+    if (id.length() > MAX_LENGTH) {
+      return Optional.of("id longer than " + MAX_LENGTH + " characters");
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c) || c == '\u3000') {
+        return Optional.of("id contains white space or a control character");
+      }
+      if (c == '#' || c == '/' || c == '?' || c == '\\' || c == '%') {
+        return Optional.of("id contains '" + c + "' (not allowed: # / ? \\ %)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An id derived from a file name: the name without its extension. */
+  public static String fromFileName(String fileName) {
+    String name = fileName;
+    for (String ext : new String[] {".jsonl.gz", ".txt", ".html", ".htm", ".jsonl"}) {
+      if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+        name = name.substring(0, name.length() - ext.length());
+        break;
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      out.append(Character.isWhitespace(c) || "#/?\\%".indexOf(c) >= 0 ? '-' : c);
+    }
+    return out.toString();
+  }
+}

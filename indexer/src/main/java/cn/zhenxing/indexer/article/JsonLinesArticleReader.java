@@ -1,0 +1,136 @@
+package cn.zhenxing.indexer.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Streams articles from JSON Lines: one object per line with {@code id}, {@code title}, {@code date},
+ * {@code source}, {@code text} and optional {@code url}. Reads lazily, one line at a time, so a stream of any
+ * size is read in constant memory. Blank lines are ignored; every other unusable line becomes an
+ * {@link ArticleInput.Bad} naming the line number and what was wrong.
+ */
+public final class JsonLinesArticleReader implements Iterator<ArticleInput>, AutoCloseable {
+
+  /** One line longer than this is refused rather than held in memory (an article of ~60 MB). */
+  public static final int DEFAULT_MAX_LINE_CHARS = 32 * 1024 * 1024;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final BoundedLineReader lines;
+  private final String name;
+  private final int maxLineChars;
+  private long lineNumber;
+  private ArticleInput next;
+  private boolean done;
+
+  public JsonLinesArticleReader(InputStream in, String name) {
+    this(in, name, DEFAULT_MAX_LINE_CHARS);
+  }
+
+  public JsonLinesArticleReader(InputStream in, String name, int maxLineChars) {
+    this.lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), maxLineChars);
+    this.name = name;
+    this.maxLineChars = maxLineChars;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !done) {
+      next = advance();
+      done = next == null;
+    }
+    return next != null;
+  }
+
+  @Override
+  public ArticleInput next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    ArticleInput result = next;
+    next = null;
+    return result;
+  }
+
+  private ArticleInput advance() {
+    try {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        lineNumber++;
+        if (line == BoundedLineReader.OVERSIZED) {
+          return bad("line longer than the limit of " + maxLineChars + " characters");
+        }
+        if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+          line = line.substring(1);
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        return parse(line);
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + name + " at line " + (lineNumber + 1), e);
+    }
+  }
+
+  private ArticleInput parse(String line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      return bad("invalid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return bad("not a JSON object");
+    }
+    Optional<String> idProblem = ArticleIds.problem(text(node, "id"));
+    if (idProblem.isPresent()) {
+      return bad(idProblem.get());
+    }
+    if (!node.hasNonNull("text")) {
+      return bad("missing text");
+    }
+    if (!node.get("text").isTextual()) {
+      return bad("text is not a string");
+    }
+    Article article =
+        new Article(
+            text(node, "id"),
+            TextCleaner.squeeze(TextCleaner.clean(text(node, "title"))),
+            TextCleaner.squeeze(TextCleaner.clean(text(node, "date"))),
+            TextCleaner.squeeze(TextCleaner.clean(text(node, "source"))),
+            TextCleaner.squeeze(TextCleaner.clean(text(node, "url"))),
+            TextCleaner.clean(node.get("text").asText()));
+    if (TextCleaner.squeeze(article.text()).isEmpty()) {
+      return bad("text is empty after cleaning");
+    }
+    return new ArticleInput.Ok(article, name, lineNumber);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return "";
+    }
+    return value.isValueNode() ? value.asText() : value.toString();
+  }
+
+  private ArticleInput bad(String reason) {
+    return new ArticleInput.Bad(new InputProblem(name, lineNumber, reason));
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

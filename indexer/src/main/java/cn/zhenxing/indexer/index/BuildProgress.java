@@ -1,0 +1,113 @@
+package cn.zhenxing.indexer.index;
+
+import cn.zhenxing.indexer.article.InputProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Live counters of one index build, safe to read from any thread while the build runs: the CLI's progress
+ * bar and the admin job endpoint both read {@link #snapshot()}.
+ */
+public final class BuildProgress {
+
+  /** Problems beyond this many are counted but not listed, so a stream of garbage cannot fill memory. */
+  public static final int MAX_LISTED_PROBLEMS = 10_000;
+
+  private final long startNanos = System.nanoTime();
+  private final AtomicLong articles = new AtomicLong();
+  private final AtomicLong paragraphs = new AtomicLong();
+  private final AtomicLong characters = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final List<InputProblem> problems = new ArrayList<>();
+  private volatile long expectedArticles = -1;
+  private volatile long finishedNanos = -1;
+
+  public void expectArticles(OptionalLong expected) {
+    expectedArticles = expected.orElse(-1);
+  }
+
+  void articleIndexed(int paragraphCount, int characterCount) {
+    articles.incrementAndGet();
+    paragraphs.addAndGet(paragraphCount);
+    characters.addAndGet(characterCount);
+  }
+
+  void skipped(InputProblem problem) {
+    skipped.incrementAndGet();
+    synchronized (problems) {
+      if (problems.size() < MAX_LISTED_PROBLEMS) {
+        problems.add(problem);
+      }
+    }
+  }
+
+  void finished() {
+    finishedNanos = System.nanoTime();
+  }
+
+  public Snapshot snapshot() {
+    List<InputProblem> listed;
+    synchronized (problems) {
+      listed = List.copyOf(problems);
+    }
+    long end = finishedNanos >= 0 ? finishedNanos : System.nanoTime();
+    return new Snapshot(
+        articles.get(),
+        paragraphs.get(),
+        characters.get(),
+        skipped.get(),
+        expectedArticles,
+        (end - startNanos) / 1_000_000,
+        listed);
+  }
+
+  /**
+   * A consistent-enough view of the counters.
+   *
+   * @param expectedArticles -1 when unknown
+   */
+  public record Snapshot(
+      long articles,
+      long paragraphs,
+      long characters,
+      long skipped,
+      long expectedArticles,
+      long elapsedMillis,
+      List<InputProblem> problems) {
+
+    public double articlesPerSecond() {
+      return rate(articles);
+    }
+
+    public double paragraphsPerSecond() {
+      return rate(paragraphs);
+    }
+
+    public double charactersPerSecond() {
+      return rate(characters);
+    }
+
+    /** Seconds left at the current rate, or -1 when the total is unknown. */
+    public long etaSeconds() {
+      long done = articles + skipped;
+      if (expectedArticles <= 0 || done == 0 || elapsedMillis == 0) {
+        return -1;
+      }
+      double perArticle = elapsedMillis / 1000.0 / done;
+      return Math.max(0, Math.round((expectedArticles - done) * perArticle));
+    }
+
+    private double rate(long count) {
+      return elapsedMillis == 0 ? 0 : count * 1000.0 / elapsedMillis;
+    }
+  }
+
+  /** Copies of the problems found so far. */
+  public List<InputProblem> problems() {
+    synchronized (problems) {
+      return new ArrayList<>(problems);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package cn.zhenxing.indexer.index;
+
+import cn.zhenxing.indexer.article.ArticleSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Builds a complete index in a new generation folder beside the live one. The result is committed and closed
+ * but not yet live: the caller publishes it (the CLI at once; the server after replaying edits made during
+ * the build). On any failure the half-built folder is deleted and the live index is untouched.
+ */
+public final class GenerationBuilder {
+
+  private final IndexLayout layout;
+  private final IndexBuilder builder;
+  private final double ramBufferMb;
+
+  public GenerationBuilder(IndexLayout layout, IndexBuilder builder, double ramBufferMb) {
+    this.layout = layout;
+    this.builder = builder;
+    this.ramBufferMb = ramBufferMb;
+  }
+
+  /** A finished generation: where it is, how many articles/paragraphs it holds, the next free article seq. */
+  public record Built(Path generation, long paragraphs, long nextArticleSeq) {}
+
+  public Built build(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin)
+      throws IOException, BuildAbortedException, InterruptedException {
+    layout.ensureRoot();
+    Path gen = layout.newGeneration();
+    boolean ok = false;
+    try (FSDirectory dir = FSDirectory.open(gen)) {
+      IndexWriter writer = new IndexWriter(dir, IndexSchema.writerConfig(ramBufferMb));
+      try {
+        progress.expectArticles(source.expectedArticles());
+        long next = builder.build(source, writer, 0, onError, progress);
+        writer.setLiveCommitData(commitData(next, origin).entrySet());
+        writer.commit();
+        long paragraphs = writer.getDocStats().numDocs;
+        writer.close();
+        ok = true;
+        return new Built(gen, paragraphs, next);
+      } finally {
+        if (!ok) {
+          writer.rollback(); // closes without committing anything more
+        }
+      }
+    } finally {
+      if (!ok) {
+        IndexLayout.deleteRecursively(gen);
+      }
+    }
+  }
+
+  /** The commit user data every commit of this schema carries. */
+  public static Map<String, String> commitData(long nextArticleSeq, String origin) {
+    return Map.of(
+        IndexSchema.COMMIT_SCHEMA_VERSION, IndexSchema.VERSION,
+        IndexSchema.COMMIT_NEXT_ARTICLE_SEQ, Long.toString(nextArticleSeq),
+        IndexSchema.COMMIT_ORIGIN, origin);
+  }
+}

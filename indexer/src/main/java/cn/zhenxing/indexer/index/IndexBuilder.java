@@ -1,0 +1,181 @@
+package cn.zhenxing.indexer.index;
+
+import cn.zhenxing.indexer.article.Article;
+import cn.zhenxing.indexer.article.ArticleInput;
+import cn.zhenxing.indexer.article.ArticleSource;
+import cn.zhenxing.indexer.article.InputProblem;
+import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
+import cn.zhenxing.indexer.paragraph.ParsedArticle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+
+/**
+ * Bulk-loads articles into an IndexWriter. One thread reads the source (in order, so duplicate ids and line
+ * numbers are decided deterministically); worker threads split, tag and analyse, which is where the time goes
+ * (SmartChinese runs ~380k characters/s per core), so {@code threads} should match the cores.
+ */
+public final class IndexBuilder {
+
+  /** What to do with a bad input line. */
+  public enum OnError {
+    /** Skip it, report it, keep going. */
+    SKIP,
+    /** Stop the whole build at the first one. */
+    ABORT
+  }
+
+  private static final Object END = new Object();
+
+  private final ParagraphSplitter splitter;
+  private final ParagraphDocuments documents;
+  private final int threads;
+
+  public IndexBuilder(ParagraphSplitter splitter, ParagraphDocuments documents, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    this.splitter = splitter;
+    this.documents = documents;
+    this.threads = threads;
+  }
+
+  /**
+   * Reads every article from {@code source} and adds its paragraphs to {@code writer}, numbering articles from
+   * {@code firstArticleSeq}. Does not commit. Returns the next free article sequence number.
+   *
+   * @throws BuildAbortedException with {@link OnError#ABORT}, at the first bad input
+   */
+  public long build(
+      ArticleSource source, IndexWriter writer, long firstArticleSeq, OnError onError, BuildProgress progress)
+      throws IOException, BuildAbortedException, InterruptedException {
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(threads * 64);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread[] workers = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      workers[i] = new Thread(() -> work(queue, writer, progress, failure), "indexer-" + i);
+      workers[i].setDaemon(true);
+      workers[i].start();
+    }
+    Set<String> seenIds = new HashSet<>();
+    long[] seq = {firstArticleSeq};
+    InputProblem[] abortedAt = {null};
+    try {
+      source.read(
+          input -> {
+            if (abortedAt[0] != null || failure.get() != null) {
+              throw new StopReading();
+            }
+            InputProblem problem = null;
+            if (input instanceof ArticleInput.Bad bad) {
+              problem = bad.problem();
+            } else if (input instanceof ArticleInput.Ok ok && !seenIds.add(ok.article().id())) {
+              problem =
+                  new InputProblem(ok.file(), ok.line(), "id \"" + ok.article().id() + "\" repeated in this input");
+            }
+            if (problem != null) {
+              progress.skipped(problem);
+              if (onError == OnError.ABORT) {
+                abortedAt[0] = problem;
+                throw new StopReading();
+              }
+              return;
+            }
+            ArticleInput.Ok ok = (ArticleInput.Ok) input;
+            put(queue, new Work(ok, seq[0]++));
+          });
+    } catch (StopReading stop) {
+      // Reading stopped early on purpose: an abort or a worker failure, handled below.
+    } finally {
+      for (int i = 0; i < threads; i++) {
+        put(queue, END);
+      }
+      for (Thread w : workers) {
+        w.join();
+      }
+      progress.finished();
+    }
+    Throwable t = failure.get();
+    if (t != null) {
+      if (t instanceof IOException io) {
+        throw io;
+      }
+      if (t instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("indexing failed", t);
+    }
+    if (abortedAt[0] != null) {
+      throw new BuildAbortedException(abortedAt[0]);
+    }
+    return seq[0];
+  }
+
+  /** Splits one article and converts it to documents; used by bulk builds and single-article upserts. */
+  public Prepared prepare(Article article, long articleSeq) {
+    ParsedArticle parsed = splitter.split(article);
+    return new Prepared(parsed, documents.toDocuments(parsed, articleSeq));
+  }
+
+  /** An article ready to be written: its parsed form and its documents (empty when it had no paragraphs). */
+  public record Prepared(ParsedArticle parsed, List<Document> documents) {}
+
+  private record Work(ArticleInput.Ok input, long seq) {}
+
+  private static final class StopReading extends RuntimeException {
+    StopReading() {
+      super(null, null, false, false);
+    }
+  }
+
+  private void work(
+      BlockingQueue<Object> queue, IndexWriter writer, BuildProgress progress, AtomicReference<Throwable> failure) {
+    while (true) {
+      Object item;
+      try {
+        item = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (item == END) {
+        return;
+      }
+      if (failure.get() != null) {
+        continue; // drain without work so the reader is not blocked
+      }
+      Work work = (Work) item;
+      try {
+        Prepared prepared = prepare(work.input.article(), work.seq);
+        if (prepared.documents().isEmpty()) {
+          progress.skipped(
+              new InputProblem(work.input.file(), work.input.line(), "no paragraphs (only a title, headings or metadata)"));
+          continue;
+        }
+        writer.addDocuments(prepared.documents());
+        progress.articleIndexed(prepared.documents().size(), prepared.parsed().characterCount());
+      } catch (IOException | RuntimeException e) {
+        failure.compareAndSet(null, e);
+      }
+    }
+  }
+
+  private static void put(BlockingQueue<Object> queue, Object item) {
+    try {
+      while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+        // keep waiting; workers always drain the queue
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while queueing work"));
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package cn.zhenxing.indexer.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The on-disk layout of an index folder: complete Lucene indexes live in generation folders
+ * ({@code gen-000007}) and a small file {@code CURRENT} names the live one. A rebuild writes a new generation
+ * beside the live one and then replaces {@code CURRENT} with an atomic rename, so a crash at any moment
+ * leaves either the old or the new generation live, never a half-built one. Generations that
+ * {@code CURRENT} does not name are leftovers and are removed by {@link #removeStaleGenerations()}.
+ */
+public final class IndexLayout {
+
+  private static final String CURRENT = "CURRENT";
+  private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
+
+  private final Path root;
+
+  public IndexLayout(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Creates the root folder if needed; fails with a message naming it when that is impossible. */
+  public void ensureRoot() {
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot create index folder " + root + ": " + e, e);
+    }
+    if (!Files.isWritable(root)) {
+      throw new IllegalArgumentException("index folder " + root + " is not writable");
+    }
+  }
+
+  /** The live generation, when there is one whose folder exists. */
+  public Optional<Path> current() {
+    Path pointer = root.resolve(CURRENT);
+    if (!Files.isRegularFile(pointer)) {
+      return Optional.empty();
+    }
+    try {
+      String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+      if (!GENERATION.matcher(name).matches()) {
+        throw new IllegalStateException(pointer + " names \"" + name + "\", which is not a generation folder");
+      }
+      Path gen = root.resolve(name);
+      return Files.isDirectory(gen) ? Optional.of(gen) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + pointer, e);
+    }
+  }
+
+  /** Creates an empty folder for the next generation (one past the highest present). */
+  public Path newGeneration() throws IOException {
+    long next = generations().stream().mapToLong(IndexLayout::number).max().orElse(0) + 1;
+    Path gen = root.resolve(String.format("gen-%06d", next));
+    Files.createDirectories(gen);
+    return gen;
+  }
+
+  /**
+   * Makes {@code generation} the live one: writes the pointer to a temporary file, forces it to disk and
+   * renames it over {@code CURRENT} atomically, then forces the folder so the rename itself survives a crash.
+   */
+  public void publish(Path generation) throws IOException {
+    if (!generation.getParent().equals(root)) {
+      throw new IllegalArgumentException(generation + " is not inside " + root);
+    }
+    Path tmp = root.resolve(CURRENT + ".tmp");
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      ch.write(java.nio.ByteBuffer.wrap((generation.getFileName() + "\n").getBytes(StandardCharsets.UTF_8)));
+      ch.force(true);
+    }
+    Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    fsyncDirectory(root);
+  }
+
+  /**
+   * Deletes generation folders other than the live one (half-built ones after a crash, replaced ones after a
+   * rebuild). A folder whose Lucene write lock is held by a running process is left alone.
+   *
+   * @return the folders removed
+   */
+  public List<Path> removeStaleGenerations() throws IOException {
+    Optional<Path> live = current();
+    List<Path> removed = new ArrayList<>();
+    for (Path gen : generations()) {
+      if (live.isPresent() && live.get().equals(gen)) {
+        continue;
+      }
+      if (isLocked(gen)) {
+        continue;
+      }
+      deleteRecursively(gen);
+      removed.add(gen);
+    }
+    Files.deleteIfExists(root.resolve(CURRENT + ".tmp"));
+    return removed;
+  }
+
+  /** Deletes one generation folder and everything in it. */
+  public static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  List<Path> generations() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+      for (Path p : ds) {
+        if (Files.isDirectory(p) && GENERATION.matcher(p.getFileName().toString()).matches()) {
+          out.add(p);
+        }
+      }
+    }
+    out.sort(Comparator.comparingLong(IndexLayout::number));
+    return out;
+  }
+
+  private static long number(Path gen) {
+    Matcher m = GENERATION.matcher(gen.getFileName().toString());
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  private static boolean isLocked(Path gen) {
+    if (!Files.exists(gen.resolve("write.lock"))) {
+      return false;
+    }
+    try (Directory dir = FSDirectory.open(gen);
+        Lock lock = dir.obtainLock("write.lock")) {
+      return false;
+    } catch (LockObtainFailedException e) {
+      return true;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private static void fsyncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot open folders for syncing; the rename is still atomic there.
+    }
+  }
+}

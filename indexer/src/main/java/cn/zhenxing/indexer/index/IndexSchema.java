@@ -1,0 +1,95 @@
+package cn.zhenxing.indexer.index;
+
+import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Every field name of the paragraph index, with why each field is indexed the way it is. Nothing outside this
+ * package spells a field name.
+ *
+ * <p>One Lucene document per paragraph. Text is indexed twice: {@link #TEXT} with SmartChinese words (ranks
+ * whole-word matches) and {@link #TEXT_BIGRAMS} with CJK uni+bigrams (finds any run of characters). Both keep
+ * offsets in the postings so the UnifiedHighlighter marks exactly what matched without re-analysing text.
+ */
+public final class IndexSchema {
+
+  /** Bumped whenever fields or analysis change in a way that needs a reindex. */
+  public static final String VERSION = "2";
+
+  /** Paragraph id {@code articleId#number}: exact-match key for lookups and upserts. Stored. */
+  public static final String ID = "id";
+  /** Article id: deleting or replacing an article is one term. Stored, exact match. */
+  public static final String ARTICLE_ID = "articleId";
+  /** Order of the article in its input, then its paragraphs: "document order" for browsing. Doc values. */
+  public static final String ARTICLE_SEQ = "articleSeq";
+  public static final String PARAGRAPH = "paragraph";
+
+  public static final String TITLE = "title";
+  public static final String SECTION = "section";
+  /** Title and section as bigrams: lets a query word be satisfied by the paragraph's context. Not stored. */
+  public static final String CONTEXT_BIGRAMS = "context_bigrams";
+  public static final String TEXT = "text";
+  public static final String TEXT_BIGRAMS = "text_bigrams";
+
+  public static final String HEADINGS = "headings";
+  public static final String DATE = "date";
+  public static final String SOURCE = "source";
+  public static final String URL = "url";
+  /** Subtitle, metadata lines and related links as JSON, stored on the article's first paragraph only. */
+  public static final String ARTICLE_META = "articleMeta";
+
+  /** Facet dimension for themes (SortedSetDocValues, multi-valued), also stored for display. */
+  public static final String THEME = "theme";
+  /** The terms that earned each theme, as JSON {theme: [terms]}. Stored only. */
+  public static final String EVIDENCE = "evidence";
+
+  /** Commit user-data keys. */
+  public static final String COMMIT_SCHEMA_VERSION = "schemaVersion";
+  public static final String COMMIT_NEXT_ARTICLE_SEQ = "nextArticleSeq";
+  public static final String COMMIT_ORIGIN = "origin";
+
+  /** Searchable text with positions and offsets in postings (exact highlighting); stored for display. */
+  static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true);
+  /** Same indexing, not stored: the bigram copy highlights through the stored {@link #TEXT}. */
+  static final FieldType TEXT_WITH_OFFSETS = textType(false);
+
+  private IndexSchema() {}
+
+  private static FieldType textType(boolean stored) {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(stored);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** Facets configuration shared by indexing and searching. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(THEME, true);
+    return config;
+  }
+
+  /**
+   * Writer settings for this schema. A large RAM buffer makes fewer, bigger segments during bulk loads; the
+   * analyzer comes from {@link #indexAnalyzer()} so index and query analysis agree.
+   */
+  public static org.apache.lucene.index.IndexWriterConfig writerConfig(double ramBufferMb) {
+    org.apache.lucene.index.IndexWriterConfig config =
+        new org.apache.lucene.index.IndexWriterConfig(indexAnalyzer());
+    config.setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(ramBufferMb);
+    return config;
+  }
+
+  /** The analyzer for the IndexWriter (and for highlighting): per field, as declared above. */
+  public static Analyzer indexAnalyzer() {
+    Analyzer bigrams = ChineseAnalyzers.bigrams();
+    return ChineseAnalyzers.forIndexing(Map.of(TEXT_BIGRAMS, bigrams, CONTEXT_BIGRAMS, bigrams));
+  }
+}

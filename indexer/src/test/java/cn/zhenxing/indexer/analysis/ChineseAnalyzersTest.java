@@ -1,0 +1,84 @@
+package cn.zhenxing.indexer.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.junit.jupiter.api.Test;
+
+/** Pins the tokens our analyzers produce for real policy phrases, gaps included, so changes are deliberate. */
+class ChineseAnalyzersTest {
+
+  static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  @Test
+  void smartcn_segments_policy_phrases_as_measured() throws IOException {
+    Analyzer words = ChineseAnalyzers.words();
+    assertEquals(List.of("数字", "沈阳"), tokens(words, "数字沈阳"));
+    assertEquals(List.of("东北", "振兴"), tokens(words, "东北振兴"));
+    assertEquals(List.of("推动", "数字", "沈阳", "建设"), tokens(words, "推动数字沈阳建设"));
+    // The known gaps the bigram field exists for:
+    assertEquals(List.of("营", "商", "环境"), tokens(words, "营商环境"));
+    assertEquals(List.of("十", "四", "五"), tokens(words, "十四五"));
+    assertEquals(List.of("沈阳市"), tokens(words, "沈阳市"));
+    assertEquals(List.of("辽宁省"), tokens(words, "辽宁省"));
+    assertEquals(List.of("自", "贸", "试验区"), tokens(words, "自贸试验区"));
+    assertEquals(List.of("5", "g", "网络"), tokens(words, "5G网络"));
+  }
+
+  @Test
+  void smartcn_drops_punctuation_stems_english_and_folds_full_width() throws IOException {
+    Analyzer words = ChineseAnalyzers.words();
+    assertEquals(List.of("创新", "沈阳"), tokens(words, "“创新沈阳”。"));
+    assertEquals(List.of("iphon"), tokens(words, "iPhone"));
+    assertEquals(List.of("ai"), tokens(words, "ＡＩ"));
+  }
+
+  @Test
+  void bigram_analyzer_emits_unigrams_and_overlapping_bigrams() throws IOException {
+    assertEquals(List.of("沈", "沈阳", "阳", "阳市", "市"), tokens(ChineseAnalyzers.bigrams(), "沈阳市"));
+    assertEquals(List.of("营", "营商", "商", "商环", "环", "环境", "境"), tokens(ChineseAnalyzers.bigrams(), "营商环境"));
+    assertEquals(List.of("5g", "网", "网络", "络"), tokens(ChineseAnalyzers.bigrams(), "5G网络"));
+  }
+
+  @Test
+  void query_bigrams_have_no_unigrams_except_a_lone_character() throws IOException {
+    assertEquals(List.of("沈阳"), tokens(ChineseAnalyzers.queryBigrams(), "沈阳"));
+    assertEquals(List.of("营商", "商环", "环境"), tokens(ChineseAnalyzers.queryBigrams(), "营商环境"));
+    assertEquals(List.of("沈"), tokens(ChineseAnalyzers.queryBigrams(), "沈"));
+  }
+
+  @Test
+  void bigram_offsets_point_at_the_original_characters() throws IOException {
+    String text = "推动数字沈阳建设";
+    List<String> spans = new ArrayList<>();
+    try (TokenStream ts = ChineseAnalyzers.bigrams().tokenStream("text_bigrams", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (term.length() == 2) {
+          spans.add(text.substring(offset.startOffset(), offset.endOffset()));
+        }
+      }
+      ts.end();
+    }
+    assertEquals(List.of("推动", "动数", "数字", "字沈", "沈阳", "阳建", "建设"), spans);
+  }
+}

@@ -1,0 +1,67 @@
+package cn.zhenxing.indexer.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesArticleReaderTest {
+
+  static List<ArticleInput> read(String jsonl) throws Exception {
+    List<ArticleInput> out = new ArrayList<>();
+    try (JsonLinesArticleReader r = new JsonLinesArticleReader(
+        new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), "body")) {
+      r.forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  @Test
+  void good_and_bad_lines_are_reported_with_line_numbers() throws Exception {
+    String jsonl = String.join("\n",
+        "{\"id\":\"a1\",\"title\":\"标题\",\"date\":\"2026-01-01\",\"source\":\"s\",\"text\":\"正文。\",\"url\":\"http://x\"}",
+        "",
+        "{not json",
+        "{\"title\":\"no id\",\"text\":\"正文\"}",
+        "{\"id\":\"a2\",\"title\":\"no text\"}",
+        "{\"id\":\"a3\",\"text\":\"  \\u200b \\r\\n \"}",
+        "[1,2]",
+        "{\"id\":\"bad/id\",\"text\":\"正文\"}",
+        "{\"id\":\"a4\",\"text\":\"第二篇\"}");
+    List<ArticleInput> items = read(jsonl);
+    assertEquals(8, items.size());
+    ArticleInput.Ok first = (ArticleInput.Ok) items.get(0);
+    assertEquals("a1", first.article().id());
+    assertEquals("http://x", first.article().url());
+    assertEquals(1, first.line());
+    assertEquals("body:3: invalid JSON", prefix(items.get(1), 20));
+    assertEquals("body:4: missing id", ((ArticleInput.Bad) items.get(2)).problem().toString());
+    assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L), items.subList(1, 7).stream().map(ArticleInput::line).toList());
+    assertEquals("missing text", ((ArticleInput.Bad) items.get(3)).problem().reason());
+    assertEquals("text is empty after cleaning", ((ArticleInput.Bad) items.get(4)).problem().reason());
+    assertEquals("not a JSON object", ((ArticleInput.Bad) items.get(5)).problem().reason());
+    assertEquals("id contains '/' (not allowed: # / ? \\ %)", ((ArticleInput.Bad) items.get(6)).problem().reason());
+    assertEquals(9, items.get(7).line());
+  }
+
+  @Test
+  void a_line_over_the_limit_is_refused_without_holding_it() throws Exception {
+    String big = "{\"id\":\"big\",\"text\":\"" + "字".repeat(5000) + "\"}";
+    List<ArticleInput> out = new ArrayList<>();
+    try (JsonLinesArticleReader r = new JsonLinesArticleReader(new ByteArrayInputStream(
+        (big + "\n{\"id\":\"ok\",\"text\":\"正文\"}\n").getBytes(StandardCharsets.UTF_8)), "body", 1000)) {
+      r.forEachRemaining(out::add);
+    }
+    assertEquals(2, out.size());
+    assertEquals("body:1: line longer than the limit of 1000 characters", ((ArticleInput.Bad) out.get(0)).problem().toString());
+    assertEquals("ok", ((ArticleInput.Ok) out.get(1)).article().id());
+  }
+
+  private static String prefix(ArticleInput in, int n) {
+    String s = ((ArticleInput.Bad) in).problem().toString();
+    return s.substring(0, Math.min(n, s.length()));
+  }
+}

@@ -1,0 +1,52 @@
+package cn.zhenxing.indexer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.zhenxing.indexer.Seeds;
+import cn.zhenxing.indexer.index.IndexLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexerCliTest {
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = IndexerCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void indexes_the_seeds_and_prints_a_summary_with_skipped_inputs(@TempDir Path dir) {
+    Run r = run("--input", Seeds.folder().toString(), dir.resolve("missing.jsonl").toString(),
+        "--index", dir.resolve("index").toString(), "--threads", "2");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("5 articles, 295 paragraphs"), r.out());
+    assertTrue(r.out().contains("1 skipped"), r.out());
+    assertTrue(r.out().contains("skipped " + dir.resolve("missing.jsonl") + ": no such file or folder"), r.out());
+    assertTrue(new IndexLayout(dir.resolve("index")).current().isPresent());
+  }
+
+  @Test
+  void usage_errors_name_the_option(@TempDir Path dir) {
+    assertEquals(2, run("--index", dir.toString()).code());
+    Run unknown = run("--input", "x", "--frobnicate");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("unknown option --frobnicate"), unknown.err());
+    Run threads = run("--input", "x", "--threads", "many");
+    assertTrue(threads.err().contains("--threads must be a whole number"), threads.err());
+    Run onError = run("--input", "x", "--on-error", "ignore");
+    assertTrue(onError.err().contains("--on-error must be skip or abort"), onError.err());
+    Run help = run("--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("--input PATH..."), help.out());
+  }
+}

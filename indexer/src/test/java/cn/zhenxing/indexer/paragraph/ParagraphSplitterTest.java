@@ -1,0 +1,103 @@
+package cn.zhenxing.indexer.paragraph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.zhenxing.indexer.Seeds;
+import cn.zhenxing.indexer.article.Article;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParagraphSplitterTest {
+
+  private final ParagraphSplitter splitter = new ParagraphSplitter();
+
+  private ParsedArticle article(String id) {
+    return Seeds.articles().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void shenyang_article_title_headings_source_and_paragraphs() {
+    ParsedArticle a = article("shenyang-revitalization");
+    assertEquals("阔步新征程 担当新使命沈阳：全面振兴全方位振兴实现新突破", a.title());
+    assertEquals("中共沈阳市委宣传部", a.source());
+    assertEquals(15, a.paragraphs().size());
+    // Pieces 2, 7 and 14 are headings, 0 the title and 19 the source line: none is a paragraph.
+    assertEquals(List.of(1, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18),
+        a.paragraphs().stream().map(Paragraph::number).toList());
+    Paragraph digital = a.paragraphs().stream().filter(p -> p.number() == 12).findFirst().orElseThrow();
+    assertEquals("shenyang-revitalization#12", digital.id());
+    assertTrue(digital.text().startsWith("推动数字沈阳建设。"));
+    assertEquals("贯彻新发展理念，加快新旧动能转换", digital.section());
+    Paragraph first = a.paragraphs().get(0);
+    assertEquals("", first.section());
+    assertEquals("立足新发展阶段，加快建设“创新沈阳”", a.paragraphs().get(1).section());
+    assertEquals(List.of("立足新发展阶段，加快建设“创新沈阳”"), a.paragraphs().get(1).headings());
+    assertEquals(List.of(), a.paragraphs().get(2).headings());
+  }
+
+  @Test
+  void work_report_metadata_subtitle_byline_and_numbered_sections() {
+    ParsedArticle a = article("prov-gwr-2026-辽宁省");
+    assertEquals("2026年辽宁省政府工作报告", a.title());
+    assertEquals("2026年1月27日在辽宁省第十四届人民代表大会第五次会议上", a.subtitle());
+    assertEquals(Map.of("来源", "辽宁日报", "时间", "2026-02-01", "署名", "省长 王新伟"), a.metadata());
+    assertEquals("2026-02-01", a.date());
+    Paragraph p8 = a.paragraphs().stream().filter(p -> p.number() == 8).findFirst().orElseThrow();
+    assertEquals("一、2025年和“十四五”时期工作回顾", p8.section());
+    Paragraph p48 = a.paragraphs().stream().filter(p -> p.number() == 48).findFirst().orElseThrow();
+    assertEquals("（四）以优化营商环境为基础，全面深化改革", p48.section(), "lead sentence of a numbered paragraph");
+    assertTrue(p48.text().startsWith("（四）以优化营商环境为基础"), "the lead stays in the paragraph");
+    Paragraph p49 = a.paragraphs().stream().filter(p -> p.number() == 49).findFirst().orElseThrow();
+    assertEquals("（四）以优化营商环境为基础，全面深化改革", p49.section(), "section carries to later paragraphs");
+    assertFalse(a.paragraphs().stream().anyMatch(p -> p.text().startsWith("相关报道") || p.text().startsWith("来源")));
+  }
+
+  @Test
+  void seeds_split_into_the_measured_number_of_paragraphs() {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Seeds.articles().forEach(a -> counts.put(a.id(), a.paragraphs().size()));
+    assertEquals(Map.of(
+        "shenyang-revitalization", 15,
+        "prov-gwr-2026-辽宁省", 85,
+        "prov-gwr-2026-吉林省", 56,
+        "prov-gwr-2026-黑龙江省", 91,
+        "prov-gwr-2026-内蒙古自治区", 48), counts);
+  }
+
+  @Test
+  void text_with_crlf_bom_stray_spaces_and_full_width_breaks() {
+    String text = "\uFEFF  标题在这里 \r\n\r\n一、总体要求\r\n  这是第一段，讲发展。　　这是第二段，讲改革。 \r\n\t\r\n来源：测试日报\r\n相关报道：\r\n另一篇报道";
+    ParsedArticle a = splitter.split(new Article("t1", "", "", "", "", text));
+    assertEquals("标题在这里", a.title());
+    assertEquals(List.of("这是第一段，讲发展。", "这是第二段，讲改革。"), a.paragraphs().stream().map(Paragraph::text).toList());
+    assertEquals("一、总体要求", a.paragraphs().get(0).section());
+    assertEquals("测试日报", a.source());
+    assertEquals(List.of("另一篇报道"), a.related());
+  }
+
+  @Test
+  void title_repeated_as_first_line_is_not_a_paragraph() {
+    ParsedArticle a = splitter.split(new Article("t2", "报告", "2026", "src", "", "报告\n正文第一段。"));
+    assertEquals(1, a.paragraphs().size());
+    assertEquals(1, a.paragraphs().get(0).number());
+    assertEquals("src", a.source());
+  }
+
+  @Test
+  void line_kinds() {
+    assertTrue(LineKind.isHeading("立足新发展阶段，加快建设“创新沈阳”"));
+    assertTrue(LineKind.isHeading("三、全力抓好七项重点工作"));
+    assertTrue(LineKind.isHeading("（一）立足壮大实体经济，建设体现内蒙古特色优势的现代化产业体系。"));
+    assertTrue(LineKind.isHeading("第一章 总则"));
+    assertFalse(LineKind.isHeading("各位代表："));
+    assertFalse(LineKind.isHeading("主要做了以下工作。"));
+    assertFalse(LineKind.isHeading("第一条 为了规范管理，制定本办法。"));
+    assertTrue(LineKind.isByline("省长 王新伟"));
+    assertTrue(LineKind.isCaption("自治区人民政府主席包钢作政府工作报告。本报记者 韩卿立 摄"));
+    assertTrue(LineKind.isSubtitle("——2026年1月27日在辽宁省第十四届人民代表大会第五次会议上"));
+    assertFalse(LineKind.isSubtitle("——这五年综合经济实力大幅提升。经济总量达到2.67万亿元。"));
+  }
+}

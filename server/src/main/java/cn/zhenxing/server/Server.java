@@ -1,0 +1,83 @@
+package cn.zhenxing.server;
+
+import cn.zhenxing.indexer.article.FileArticleSource;
+import cn.zhenxing.indexer.index.IndexBuilder;
+import cn.zhenxing.indexer.index.IndexLayout;
+import cn.zhenxing.indexer.index.ParagraphDocuments;
+import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
+import cn.zhenxing.indexer.theme.Taxonomy;
+import cn.zhenxing.indexer.theme.ThemeTagger;
+import cn.zhenxing.server.http.HttpApp;
+import cn.zhenxing.server.index.IndexService;
+import cn.zhenxing.server.search.ArticleView;
+import cn.zhenxing.server.search.ParagraphSearcher;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * A configured server: opens (or builds) the index and wires the HTTP app. {@link #start()} listens; tests
+ * build one on port 0 over a temporary folder exactly as {@link ServerMain} does for real.
+ */
+public final class Server implements AutoCloseable {
+
+  private final ServerConfig config;
+  private final IndexService index;
+  private final Javalin app;
+
+  private Server(ServerConfig config, IndexService index, Javalin app) {
+    this.config = config;
+    this.index = index;
+    this.app = app;
+  }
+
+  /** Opens the index (building it from the seeds if needed) and creates the app, without listening yet. */
+  public static Server create(ServerConfig config) throws IOException, InterruptedException {
+    Taxonomy taxonomy = config.themesFile() == null ? Taxonomy.defaults() : Taxonomy.load(config.themesFile());
+    IndexBuilder builder = new IndexBuilder(
+        new ParagraphSplitter(), new ParagraphDocuments(new ThemeTagger(taxonomy)), config.indexThreads());
+    IndexService index = IndexService.open(new IndexLayout(config.indexDir()), builder, () -> {
+      if (!Files.isDirectory(config.seedsDir())) {
+        throw new IllegalArgumentException("there is no index in " + config.indexDir().toAbsolutePath()
+            + " and the seeds folder " + config.seedsDir().toAbsolutePath() + " does not exist (--seeds DIR)");
+      }
+      return FileArticleSource.of(List.of(config.seedsDir().toString()));
+    });
+    try {
+      Javalin app = HttpApp.create(new HttpApp.Services(
+          index, new ParagraphSearcher(index, taxonomy), new ArticleView(index), taxonomy));
+      return new Server(config, index, app);
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  public Server start() {
+    app.start(config.port());
+    return this;
+  }
+
+  /** The port listened on (useful when the config said 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public Javalin app() {
+    return app;
+  }
+
+  public IndexService index() {
+    return index;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      app.stop();
+    } finally {
+      index.close();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package cn.zhenxing.server;
+
+import cn.zhenxing.indexer.cli.CommandLine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar zhenxing-server.jar [--port N] [--index DIR] [--seeds DIR]}: parses options and the
+ * environment, then starts the {@link Server}. Bad options fail at once with a message naming them.
+ */
+public final class ServerMain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+
+  static final List<CommandLine.Option> OPTIONS = List.of(
+      new CommandLine.Option("port", "N", false, "HTTP port (default 7070)"),
+      new CommandLine.Option("index", "DIR", false, "index folder (default data/index)"),
+      new CommandLine.Option("seeds", "DIR", false, "documents indexed when there is no index yet (default seeds)"),
+      new CommandLine.Option("themes", "FILE", false, "theme taxonomy JSON (default: the built-in one)"),
+      new CommandLine.Option("help", null, false, "show this help"));
+
+  private static final String SUMMARY = """
+      Zhenxing Search server: the search page at http://localhost:PORT/ and the JSON API under /api.
+      Environment: ZHENXING_ADMIN_TOKEN enables the admin API (Authorization: Bearer <token>).""";
+
+  private ServerMain() {}
+
+  public static void main(String[] args) {
+    ServerConfig config;
+    CommandLine cl = new CommandLine("java -jar zhenxing-server.jar", OPTIONS);
+    try {
+      cl.parse(args);
+      if (cl.has("help")) {
+        System.out.print(cl.help(SUMMARY));
+        return;
+      }
+      config = parse(cl, System.getenv("ZHENXING_ADMIN_TOKEN"));
+    } catch (CommandLine.UsageException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      Server server = Server.create(config).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (Exception e) {
+          LOG.warn("Error while shutting down", e);
+        }
+      }, "shutdown"));
+      LOG.info("Zhenxing Search is ready at http://localhost:{}/ (admin API {})", server.port(),
+          config.adminToken() == null ? "off: set ZHENXING_ADMIN_TOKEN to enable it" : "on");
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    } catch (Exception e) {
+      System.err.println("error: the server could not start: " + e);
+      LOG.error("Start-up failed", e);
+      System.exit(1);
+    }
+  }
+
+  static ServerConfig parse(CommandLine cl, String adminToken) throws CommandLine.UsageException {
+    ServerConfig config = ServerConfig.defaults()
+        .withPort(cl.intValue("port", ServerConfig.DEFAULT_PORT, 0, 65535))
+        .withIndexDir(Path.of(cl.get("index", ServerConfig.DEFAULT_INDEX.toString())))
+        .withSeedsDir(Path.of(cl.get("seeds", ServerConfig.DEFAULT_SEEDS.toString())));
+    if (cl.has("seeds") && !Files.isDirectory(config.seedsDir())) {
+      throw new CommandLine.UsageException("--seeds " + config.seedsDir() + " is not a folder");
+    }
+    Path index = config.indexDir();
+    if (Files.exists(index) && !Files.isDirectory(index)) {
+      throw new CommandLine.UsageException("--index " + index + " exists and is not a folder");
+    }
+    if (cl.has("themes")) {
+      Path themes = Path.of(cl.get("themes", ""));
+      if (!Files.isRegularFile(themes)) {
+        throw new CommandLine.UsageException("--themes " + themes + " is not a file");
+      }
+      config = new ServerConfig(config.port(), config.indexDir(), config.seedsDir(), themes, null, config.indexThreads());
+    }
+    if (adminToken != null && !adminToken.isBlank()) {
+      config = config.withAdminToken(adminToken.strip());
+    }
+    return config;
+  }
+}

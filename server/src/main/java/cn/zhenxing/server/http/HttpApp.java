@@ -1,0 +1,121 @@
+package cn.zhenxing.server.http;
+
+import cn.zhenxing.indexer.theme.Taxonomy;
+import cn.zhenxing.indexer.theme.Theme;
+import cn.zhenxing.server.index.IndexService;
+import cn.zhenxing.server.search.ArticleView;
+import cn.zhenxing.server.search.ParagraphSearcher;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin application (without starting it): the public read API with CORS, the search page, and
+ * the error mapping every handler relies on. User errors become 400s with a JSON body naming the parameter;
+ * anything unexpected becomes a logged 500 whose body only carries an id to find it in the log.
+ */
+public final class HttpApp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+  private static final Logger ACCESS = LoggerFactory.getLogger("access");
+
+  /** What the routes need. */
+  public record Services(IndexService index, ParagraphSearcher searcher, ArticleView articles, Taxonomy taxonomy) {}
+
+  private HttpApp() {}
+
+  public static Javalin create(Services services) {
+    return Javalin.create(config -> configure(config, services));
+  }
+
+  private static void configure(JavalinConfig config, Services s) {
+    config.startup.showJavalinBanner = false;
+    config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+    config.http.defaultContentType = "application/json; charset=utf-8";
+    // Room for a long search in the URL (10,000 URL-encoded Chinese characters are ~90 KB), so our own
+    // validation answers with a helpful 400 instead of Jetty's bare 414.
+    config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    config.staticFiles.add(files -> {
+      files.hostedPath = "/";
+      files.directory = "/web";
+      files.location = Location.CLASSPATH;
+    });
+    config.requestLogger.http((ctx, ms) ->
+        ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+
+    config.routes.before("/api/*", HttpApp::openCors);
+    config.routes.before("/health", HttpApp::openCors);
+    config.routes.options("/api/*", HttpApp::preflight);
+
+    config.routes.get("/api/search", ctx -> ctx.json(s.searcher().search(SearchParams.from(ctx, s.taxonomy()))));
+    config.routes.get("/api/articles/{id}", ctx -> {
+      SearchParams.rejectUnknown(ctx.queryParamMap(), java.util.Set.of());
+      String id = ctx.pathParam("id");
+      ctx.json(s.articles().article(id).orElseThrow(
+          () -> new ApiException(404, "id", "no article with id \"" + SearchParams.abbreviate(id) + "\"")));
+    });
+    config.routes.get("/api/themes", ctx -> ctx.json(themes(s.taxonomy())));
+    config.routes.get("/health", ctx -> ctx.json(Map.of(
+        "status", "ready",
+        "paragraphs", s.index().paragraphCount(),
+        "generation", s.index().generation().getFileName().toString())));
+
+    config.routes.exception(ApiException.class, (e, ctx) ->
+        ctx.status(e.status()).json(ErrorBody.of(e.parameter(), e.getMessage())));
+    config.routes.exception(EndpointNotFound.class, (e, ctx) ->
+        ctx.status(404).json(ErrorBody.of(null, "no such endpoint: " + ctx.method() + " " + ctx.path())));
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      String id = UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.fullUrl(), e);
+      ctx.status(500).json(ErrorBody.of(null, "internal error " + id + "; it has been logged"));
+    });
+  }
+
+  /** Read endpoints are open to every site; admin endpoints get no CORS headers at all. */
+  private static void openCors(Context ctx) {
+    if (isAdmin(ctx)) {
+      return;
+    }
+    ctx.header("Access-Control-Allow-Origin", "*");
+  }
+
+  private static void preflight(Context ctx) {
+    if (isAdmin(ctx)) {
+      throw new ApiException(404, null, "no such endpoint: OPTIONS " + ctx.path());
+    }
+    ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+    ctx.header("Access-Control-Allow-Headers", "Content-Type");
+    ctx.header("Access-Control-Max-Age", "86400");
+    ctx.status(204);
+  }
+
+  static boolean isAdmin(Context ctx) {
+    return ctx.path().startsWith("/api/admin/") || ctx.path().equals("/api/admin");
+  }
+
+  private static Map<String, Object> themes(Taxonomy taxonomy) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Theme t : taxonomy.themes()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", t.id());
+      m.put("label", t.label());
+      m.put("labelEn", t.labelEn());
+      m.put("threshold", t.threshold());
+      m.put("terms", t.terms());
+      list.add(m);
+    }
+    return Map.of("themes", list);
+  }
+}

@@ -1,0 +1,34 @@
+package cn.zhenxing.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers itself, before the request reaches Javalin (a URI or header too large, a malformed
+ * request), get the same JSON body as every other API error instead of Jetty's HTML page.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected void generateResponse(
+      Request request, Response response, int code, String message, Throwable cause, Callback callback)
+      throws IOException {
+    String text = switch (code) {
+      case HttpStatus.URI_TOO_LONG_414 -> "the request URI is too long (a q of at most 500 characters fits)";
+      case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "the request headers are too large";
+      default -> message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+    };
+    byte[] body = JSON.writeValueAsBytes(ErrorBody.of(null, text));
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    response.write(true, ByteBuffer.wrap(body), callback);
+  }
+}

@@ -1,0 +1,114 @@
+package cn.zhenxing.server.index;
+
+import cn.zhenxing.indexer.index.GenerationBuilder;
+import cn.zhenxing.indexer.index.IndexSchema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One open generation: its IndexWriter (the only writer, so edits and searches share it) and a near-real-time
+ * SearcherManager over it. Replaced as a whole when a rebuild finishes.
+ */
+final class LiveIndex implements Closeable {
+
+  private final Path generation;
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final String origin;
+  private long nextArticleSeq;
+
+  private LiveIndex(Path generation, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+    this.generation = generation;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+    Map<String, String> data = commitData(writer);
+    this.nextArticleSeq = Long.parseLong(data.getOrDefault(IndexSchema.COMMIT_NEXT_ARTICLE_SEQ, "0"));
+    this.origin = data.getOrDefault(IndexSchema.COMMIT_ORIGIN, "unknown");
+  }
+
+  static LiveIndex open(Path generation) throws IOException {
+    FSDirectory dir = FSDirectory.open(generation);
+    IndexWriter writer = null;
+    try {
+      writer = new IndexWriter(dir, IndexSchema.writerConfig(64));
+      SearcherManager manager = new SearcherManager(writer, true, false, new FacetedSearcher.Factory());
+      return new LiveIndex(generation, dir, writer, manager);
+    } catch (IOException | RuntimeException e) {
+      if (writer != null) {
+        writer.rollback();
+      }
+      dir.close();
+      throw e;
+    }
+  }
+
+  Path generation() {
+    return generation;
+  }
+
+  SearcherManager searchers() {
+    return searchers;
+  }
+
+  String origin() {
+    return origin;
+  }
+
+  String schemaVersion() {
+    return commitData(writer).getOrDefault(IndexSchema.COMMIT_SCHEMA_VERSION, "none");
+  }
+
+  synchronized long allocateArticleSeq() {
+    return nextArticleSeq++;
+  }
+
+  /** Replaces every paragraph of an article in one atomic step and commits, so it survives a crash. */
+  synchronized void replaceArticle(String articleId, Iterable<Document> paragraphs) throws IOException {
+    Term key = cn.zhenxing.indexer.index.ParagraphDocuments.articleTerm(articleId);
+    writer.updateDocuments(key, paragraphs);
+    commit();
+  }
+
+  /** Deletes an article's paragraphs and commits. */
+  synchronized void deleteArticle(String articleId) throws IOException {
+    writer.deleteDocuments(cn.zhenxing.indexer.index.ParagraphDocuments.articleTerm(articleId));
+    commit();
+  }
+
+  private void commit() throws IOException {
+    writer.setLiveCommitData(GenerationBuilder.commitData(nextArticleSeq, origin).entrySet());
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  private static Map<String, String> commitData(IndexWriter writer) {
+    Map<String, String> data = new java.util.HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return data;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      try {
+        writer.close();
+      } finally {
+        directory.close();
+      }
+    }
+  }
+}

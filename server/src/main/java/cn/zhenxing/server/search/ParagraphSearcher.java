@@ -1,0 +1,144 @@
+package cn.zhenxing.server.search;
+
+import cn.zhenxing.indexer.index.IndexSchema;
+import cn.zhenxing.indexer.index.ParagraphDocuments;
+import cn.zhenxing.indexer.index.StoredParagraph;
+import cn.zhenxing.indexer.theme.Taxonomy;
+import cn.zhenxing.indexer.theme.Theme;
+import cn.zhenxing.server.index.FacetedSearcher;
+import cn.zhenxing.server.index.IndexService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+
+/**
+ * Runs paragraph searches: the query from {@link QueryBuilder}, theme filters as a drill-down, multi-select
+ * theme counts with DrillSideways (each theme's count ignores the theme filter itself, so choosing one theme
+ * keeps the others' counts visible), one page of hits, and highlighted snippets.
+ */
+public final class ParagraphSearcher {
+
+  /** Document order: articles as they were loaded, then paragraphs in article order. */
+  static final Sort DOCUMENT_ORDER =
+      new Sort(
+          new SortField(IndexSchema.ARTICLE_SEQ, SortField.Type.LONG),
+          new SortField(IndexSchema.PARAGRAPH, SortField.Type.INT));
+
+  /** More themes than any taxonomy will have; the facet queue is sized by it. */
+  static final int MAX_THEMES = 1000;
+
+  private final IndexService index;
+  private final Taxonomy taxonomy;
+  private final QueryBuilder queries = new QueryBuilder();
+  private final Highlighting highlighting = new Highlighting();
+  private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
+
+  public ParagraphSearcher(IndexService index, Taxonomy taxonomy) {
+    this.index = index;
+    this.taxonomy = taxonomy;
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    UserQuery userQuery = UserQueryParser.parse(request.q());
+    Optional<QueryBuilder.Built> built = queries.build(userQuery);
+    try (IndexService.Lease lease = index.acquire()) {
+      FacetedSearcher searcher = lease.searcher();
+      if (built.isEmpty()) {
+        return new SearchResponse(request.q(), 0, request.page(), request.size(), millisSince(start),
+            List.of(), facets(Map.of()), "查询中没有可检索的文字");
+      }
+      Query query = built.get().query();
+      boolean browse = userQuery.isEmpty() || userQuery.onlyExclusions();
+      DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
+      for (String theme : request.themes()) {
+        drillDown.add(IndexSchema.THEME, theme);
+      }
+      int topN = request.page() * request.size();
+      TopDocs top;
+      Map<String, Long> counts;
+      if (searcher.facetState() == null) {
+        top = browse ? searcher.search(drillDown, topN, DOCUMENT_ORDER) : searcher.search(drillDown, topN);
+        counts = Map.of();
+      } else {
+        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+        DrillSideways.DrillSidewaysResult result =
+            browse
+                ? sideways.search(drillDown, null, null, topN, DOCUMENT_ORDER, false)
+                : sideways.search(drillDown, topN);
+        top = result.hits;
+        counts = counts(result.facets);
+      }
+      ScoreDoc[] page = pageOf(top.scoreDocs, request);
+      List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
+      return new SearchResponse(request.q(), top.totalHits.value, request.page(), request.size(),
+          millisSince(start), hits, facets(counts), null);
+    }
+  }
+
+  private List<SearchResponse.Hit> hits(
+      FacetedSearcher searcher, Query highlightQuery, ScoreDoc[] page, boolean browse)
+      throws IOException {
+    if (page.length == 0) {
+      return List.of();
+    }
+    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    String[] snippets = highlighting.snippets(searcher, highlightQuery, pageDocs);
+    List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
+    var storedFields = searcher.storedFields();
+    for (int i = 0; i < page.length; i++) {
+      StoredParagraph p = ParagraphDocuments.fromDocument(storedFields.document(page[i].doc));
+      hits.add(new SearchResponse.Hit(p.id(), p.articleId(), p.title(), p.section(), p.paragraph(), p.date(),
+          p.text(), snippets[i], p.themes(), browse ? null : (double) page[i].score));
+    }
+    return hits;
+  }
+
+  private static ScoreDoc[] pageOf(ScoreDoc[] all, SearchRequest request) {
+    int from = (request.page() - 1) * request.size();
+    if (from >= all.length) {
+      return new ScoreDoc[0];
+    }
+    return Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
+  }
+
+  private static Map<String, Long> counts(Facets facets) throws IOException {
+    Map<String, Long> counts = new HashMap<>();
+    FacetResult result = facets.getTopChildren(MAX_THEMES, IndexSchema.THEME);
+    if (result != null) {
+      for (LabelAndValue lv : result.labelValues) {
+        counts.put(lv.label, lv.value.longValue());
+      }
+    }
+    return counts;
+  }
+
+  /** Every theme of the taxonomy, in taxonomy order, with its count (0 when absent). */
+  private Map<String, List<SearchResponse.FacetValue>> facets(Map<String, Long> counts) {
+    List<SearchResponse.FacetValue> values = new ArrayList<>();
+    for (Theme t : taxonomy.themes()) {
+      values.add(new SearchResponse.FacetValue(t.id(), t.label(), counts.getOrDefault(t.id(), 0L)));
+    }
+    return Map.of(IndexSchema.THEME, values);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

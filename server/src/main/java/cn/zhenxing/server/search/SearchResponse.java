@@ -1,0 +1,41 @@
+package cn.zhenxing.server.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON contract of {@code GET /api/search}. Other sites depend on it: add fields, never rename or remove.
+ *
+ * @param notice a human-readable remark about how the query was understood, or null
+ */
+public record SearchResponse(
+    String query,
+    long total,
+    int page,
+    int size,
+    long tookMs,
+    List<Hit> hits,
+    Map<String, List<FacetValue>> facets,
+    String notice) {
+
+  /**
+   * One paragraph. {@code text} is plain text (escape it before putting it in HTML); in {@code highlight}
+   * everything except the {@code <mark>} tags is already HTML-escaped.
+   *
+   * @param score relevance score, null when browsing in document order
+   */
+  public record Hit(
+      String id,
+      String articleId,
+      String title,
+      String section,
+      int paragraph,
+      String date,
+      String text,
+      String highlight,
+      List<String> themes,
+      Double score) {}
+
+  /** One facet value with its Chinese label and how many results have it. */
+  public record FacetValue(String value, String label, long count) {}
+}

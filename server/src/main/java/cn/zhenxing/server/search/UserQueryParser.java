@@ -1,0 +1,84 @@
+package cn.zhenxing.server.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses search-box text into a {@link UserQuery}. Quotes may be ASCII ("…") or Chinese (“…” ＂…＂); a minus
+ * (- or －) at the start of a word or quote excludes it. An unbalanced quote is taken as plain text, control
+ * characters as spaces: nothing a person can type is an error here.
+ */
+public final class UserQueryParser {
+
+  private UserQueryParser() {}
+
+  public static UserQuery parse(String raw) {
+    String input = raw == null ? "" : sanitize(raw);
+    List<String> text = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    int i = 0;
+    int n = input.length();
+    while (i < n) {
+      char c = input.charAt(i);
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      boolean negate = false;
+      if ((c == '-' || c == '－') && i + 1 < n && !isSpace(input.charAt(i + 1))) {
+        negate = true;
+        i++;
+        c = input.charAt(i);
+      }
+      char close = closingQuote(c);
+      if (close != 0) {
+        int end = input.indexOf(close, i + 1);
+        if (end > i) {
+          String phrase = input.substring(i + 1, end).strip();
+          if (!phrase.isEmpty()) {
+            (negate ? excluded : phrases).add(phrase);
+          }
+          i = end + 1;
+          continue;
+        }
+        i++; // unbalanced quote: drop it and read on as text
+        if (i >= n || isSpace(input.charAt(i))) {
+          continue;
+        }
+      }
+      int start = i;
+      while (i < n && !isSpace(input.charAt(i)) && closingQuote(input.charAt(i)) == 0) {
+        i++;
+      }
+      String word = input.substring(start, i);
+      if (!word.isEmpty()) {
+        (negate ? excluded : text).add(word);
+      }
+    }
+    return new UserQuery(raw == null ? "" : raw, text, phrases, excluded);
+  }
+
+  private static char closingQuote(char c) {
+    return switch (c) {
+      case '"' -> '"';
+      case '“' -> '”';
+      case '＂' -> '＂';
+      case '「' -> '」';
+      default -> 0;
+    };
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0';
+  }
+
+  private static String sanitize(String raw) {
+    StringBuilder sb = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      sb.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,288 @@
+package cn.zhenxing.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The public search API, over HTTP, against a server that built its index from the real seeds. */
+class SearchApiTest {
+
+  @TempDir static Path dir;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(dir.resolve("index"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static List<String> ids(JsonNode body) {
+    List<String> ids = new ArrayList<>();
+    body.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
+  static long facetCount(JsonNode body, String theme) {
+    for (JsonNode f : body.get("facets").get("theme")) {
+      if (f.get("value").asText().equals(theme)) {
+        return f.get("count").asLong();
+      }
+    }
+    throw new AssertionError("no facet " + theme);
+  }
+
+  @Test
+  void digital_shenyang_finds_the_digital_shenyang_paragraph_first_highlighted() throws Exception {
+    JsonNode body = server.search("数字沈阳", "").json();
+    assertEquals("数字沈阳", body.get("query").asText());
+    assertEquals(3, body.get("total").asLong());
+    JsonNode first = body.get("hits").get(0);
+    assertEquals("shenyang-revitalization#12", first.get("id").asText());
+    assertEquals("shenyang-revitalization", first.get("articleId").asText());
+    assertEquals(12, first.get("paragraph").asInt());
+    assertEquals("贯彻新发展理念，加快新旧动能转换", first.get("section").asText());
+    assertEquals("阔步新征程 担当新使命沈阳：全面振兴全方位振兴实现新突破", first.get("title").asText());
+    assertTrue(first.get("highlight").asText().startsWith("推动<mark>数字沈阳</mark>建设。<mark>沈阳</mark>市"),
+        first.get("highlight").asText());
+    assertEquals(List.of("digital"), List.of(first.get("themes").get(0).asText()));
+    assertTrue(first.get("score").asDouble() > body.get("hits").get(1).get("score").asDouble());
+    assertEquals(4, body.get("facets").get("theme").size());
+    assertEquals("数字沈阳", body.get("facets").get("theme").get(1).get("label").asText());
+  }
+
+  @Test
+  void business_environment_with_services_theme_matches_the_contract() throws Exception {
+    JsonNode body = server.search("营商环境", "theme=services").json();
+    for (String field : List.of("query", "total", "page", "size", "tookMs", "hits", "facets")) {
+      assertTrue(body.has(field), "response has " + field);
+    }
+    assertEquals(20, body.get("total").asLong());
+    assertEquals(10, body.get("hits").size());
+    for (JsonNode hit : body.get("hits")) {
+      Set<String> themes = new HashSet<>();
+      hit.get("themes").forEach(t -> themes.add(t.asText()));
+      assertTrue(themes.contains("services"), hit.get("id").asText());
+      assertTrue(hit.get("text").asText().contains("营商环境"), hit.get("id").asText());
+      assertTrue(hit.get("highlight").asText().contains("<mark>营商环境</mark>"), hit.get("id").asText());
+      for (String field : List.of("id", "articleId", "title", "section", "paragraph", "text", "highlight", "themes", "score")) {
+        assertTrue(hit.has(field), "hit has " + field);
+      }
+    }
+  }
+
+  @Test
+  void every_paragraph_containing_the_characters_in_sequence_is_found() throws Exception {
+    // 营商环境 is segmented 营/商/环境 and 沈阳 hides inside 沈阳市: the bigram field finds them all.
+    assertEquals(21, server.search("营商环境", "").json().get("total").asLong());
+    JsonNode shenyang = server.search("沈阳", "size=100").json();
+    assertEquals(31, shenyang.get("total").asLong());
+    for (JsonNode hit : shenyang.get("hits")) {
+      String text = hit.get("text").asText() + hit.get("title").asText() + hit.get("section").asText();
+      assertTrue(text.contains("沈阳"), hit.get("id").asText());
+    }
+  }
+
+  @Test
+  void whole_word_matches_rank_above_matches_inside_longer_words() throws Exception {
+    // 振兴 as a word vs. only inside 振兴区 etc.: the first hits contain the word itself.
+    JsonNode body = server.search("沈阳", "size=5").json();
+    String top = body.get("hits").get(0).get("text").asText();
+    assertTrue(top.replace("沈阳市", "").contains("沈阳"), "top hit has 沈阳 as a word: " + top);
+  }
+
+  @Test
+  void multi_select_theme_counts_keep_other_themes_visible() throws Exception {
+    JsonNode all = server.search("营商环境", "").json();
+    JsonNode services = server.search("营商环境", "theme=services").json();
+    assertEquals(facetCount(all, "services"), services.get("total").asLong());
+    assertEquals(facetCount(all, "digital"), facetCount(services, "digital"), "sideways count for digital unchanged");
+    assertEquals(facetCount(all, "services"), facetCount(services, "services"));
+    JsonNode two = server.search("营商环境", "theme=services&theme=openness").json();
+    assertTrue(two.get("total").asLong() >= services.get("total").asLong());
+    assertTrue(two.get("total").asLong() <= facetCount(all, "services") + facetCount(all, "openness"));
+  }
+
+  @Test
+  void empty_query_browses_everything_in_document_order_with_counts() throws Exception {
+    JsonNode body = server.search("", "size=3").json();
+    assertEquals(295, body.get("total").asLong());
+    assertEquals(3, body.get("hits").size());
+    assertTrue(body.get("hits").get(0).get("score").isNull());
+    JsonNode p2 = server.search("", "size=3&page=2").json();
+    assertFalse(ids(body).contains(ids(p2).get(0)));
+    long sum = 0;
+    for (JsonNode f : body.get("facets").get("theme")) {
+      sum += f.get("count").asLong();
+    }
+    assertTrue(sum > 0);
+  }
+
+  @Test
+  void paging_walks_through_all_hits_without_repeats() throws Exception {
+    Set<String> seen = new HashSet<>();
+    long total = server.search("沈阳", "size=7").json().get("total").asLong();
+    for (int page = 1; page <= (total + 6) / 7; page++) {
+      JsonNode body = server.search("沈阳", "size=7&page=" + page).json();
+      assertEquals(page, body.get("page").asInt());
+      for (String id : ids(body)) {
+        assertTrue(seen.add(id), "repeated " + id);
+      }
+    }
+    assertEquals(total, seen.size());
+    assertEquals(0, server.search("沈阳", "size=7&page=50").json().get("hits").size());
+  }
+
+  @Test
+  void quoted_phrase_and_exclusion() throws Exception {
+    JsonNode phrase = server.search("\"数字经济\"", "size=50").json();
+    assertTrue(phrase.get("total").asLong() > 0);
+    phrase.get("hits").forEach(h -> assertTrue(h.get("text").asText().contains("数字经济")));
+    JsonNode excluded = server.search("营商环境 -沈阳", "size=50").json();
+    assertTrue(excluded.get("total").asLong() > 0);
+    excluded.get("hits").forEach(h -> assertFalse(h.get("text").asText().contains("沈阳"), h.get("id").asText()));
+    JsonNode chineseQuotes = server.search("“数字经济”", "").json();
+    assertEquals(phrase.get("total").asLong(), chineseQuotes.get("total").asLong());
+  }
+
+  @Test
+  void all_words_matter() throws Exception {
+    long both = server.search("数字 沈阳", "").json().get("total").asLong();
+    long digital = server.search("数字", "").json().get("total").asLong();
+    assertTrue(both < digital, "adding a word narrows the results");
+    assertEquals(0, server.search("数字沈阳 月球基地", "").json().get("total").asLong());
+  }
+
+  @Test
+  void highlight_escapes_everything_but_mark() throws Exception {
+    JsonNode body = server.search("<script>营商环境", "").json();
+    for (JsonNode hit : body.get("hits")) {
+      String h = hit.get("highlight").asText();
+      assertFalse(h.replace("<mark>", "").replace("</mark>", "").contains("<"), h);
+    }
+  }
+
+  @Test
+  void lucene_syntax_is_plain_text() throws Exception {
+    for (String q : List.of("*:*", "text:沈阳", "/沈.*/", "沈阳 AND 大连", "沈阳~2", "title:[a TO z]", "\\", "((", "\"", "\"沈阳")) {
+      TestServer.Response r = server.search(q, "");
+      assertEquals(200, r.status(), q + " → " + r.body());
+    }
+    assertEquals(0, server.search("*:*", "").json().get("total").asLong(), "*:* is not match-all");
+    assertEquals(server.search("沈阳", "").json().get("total").asLong(), server.search("\"沈阳", "").json().get("total").asLong(),
+        "an unbalanced quote is ignored");
+  }
+
+  @Test
+  void bad_parameters_get_400_naming_the_parameter() throws Exception {
+    record Case(String query, String parameter) {}
+    for (Case c : List.of(
+        new Case("q=x&theme=space", "theme"),
+        new Case("q=x&page=0", "page"),
+        new Case("q=x&page=abc", "page"),
+        new Case("q=x&size=500", "size"),
+        new Case("q=x&size=-1", "size"),
+        new Case("q=x&page=200&size=100", "page"),
+        new Case("q=" + "沈".repeat(10_000), "q"),
+        new Case("q=a&q=b", "q"),
+        new Case("q=x&themes=digital", "themes"))) {
+      TestServer.Response r = server.get("/api/search?" + c.query());
+      assertEquals(400, r.status(), c.query() + " → " + r.body());
+      assertEquals(c.parameter(), r.json().get("error").get("parameter").asText(), r.body());
+      assertFalse(r.json().get("error").get("message").asText().isBlank());
+    }
+  }
+
+  @Test
+  void control_characters_are_treated_as_spaces() throws Exception {
+    TestServer.Response r = server.get("/api/search?q=%E6%95%B0%E5%AD%97%00%01%E6%B2%88%E9%98%B3");
+    assertEquals(200, r.status(), r.body());
+    assertEquals(server.search("数字 沈阳", "").json().get("total").asLong(), r.json().get("total").asLong());
+  }
+
+  @Test
+  void cors_is_open_for_read_endpoints() throws Exception {
+    TestServer.Response r = server.send(server.request("/api/search?q=x").header("Origin", "https://example.org").GET().build());
+    assertEquals("*", r.header("Access-Control-Allow-Origin"));
+    TestServer.Response pre = server.send(server.request("/api/search")
+        .header("Origin", "https://example.org").header("Access-Control-Request-Method", "GET")
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(204, pre.status());
+    assertEquals("*", pre.header("Access-Control-Allow-Origin"));
+    assertTrue(pre.header("Access-Control-Allow-Methods").contains("GET"));
+  }
+
+  @Test
+  void article_endpoint_returns_the_whole_article_with_evidence() throws Exception {
+    TestServer.Response r = server.get("/api/articles/shenyang-revitalization");
+    assertEquals(200, r.status());
+    JsonNode a = r.json();
+    assertEquals("shenyang-revitalization", a.get("id").asText());
+    assertEquals("中共沈阳市委宣传部", a.get("source").asText());
+    assertEquals(15, a.get("paragraphs").size());
+    JsonNode p12 = null;
+    for (JsonNode p : a.get("paragraphs")) {
+      if (p.get("paragraph").asInt() == 12) {
+        p12 = p;
+      }
+    }
+    assertEquals("shenyang-revitalization#12", p12.get("id").asText());
+    assertEquals("digital", p12.get("themes").get(0).asText());
+    assertEquals("数字沈阳", p12.get("evidence").get("digital").get(0).asText());
+    JsonNode report = server.get("/api/articles/" + java.net.URLEncoder.encode("prov-gwr-2026-辽宁省", "UTF-8")).json();
+    assertEquals("辽宁日报", report.get("metadata").get("来源").asText());
+    assertEquals(85, report.get("paragraphs").size());
+  }
+
+  @Test
+  void unknown_article_and_unknown_endpoint_are_json_404s() throws Exception {
+    TestServer.Response missing = server.get("/api/articles/no-such-article");
+    assertEquals(404, missing.status());
+    assertEquals("id", missing.json().get("error").get("parameter").asText());
+    TestServer.Response endpoint = server.get("/api/nothing-here");
+    assertEquals(404, endpoint.status());
+    assertTrue(endpoint.json().get("error").get("message").asText().contains("/api/nothing-here"));
+  }
+
+  @Test
+  void themes_and_health() throws Exception {
+    JsonNode themes = server.get("/api/themes").json().get("themes");
+    assertEquals(4, themes.size());
+    assertEquals("innovation", themes.get(0).get("id").asText());
+    assertTrue(themes.get(0).get("terms").has("科技创新"));
+    JsonNode health = server.get("/health").json();
+    assertEquals("ready", health.get("status").asText());
+    assertEquals(295, health.get("paragraphs").asInt());
+  }
+
+  @Test
+  void the_search_page_is_served() throws Exception {
+    TestServer.Response page = server.get("/");
+    assertEquals(200, page.status());
+    assertTrue(page.body().contains("振兴搜索"));
+    assertTrue(server.get("/app.js").body().contains("/api/search"));
+  }
+
+  @Test
+  void notice_when_the_query_has_nothing_searchable() throws Exception {
+    JsonNode body = server.search("？！。", "").json();
+    assertEquals(0, body.get("total").asLong());
+    assertFalse(body.get("notice").isNull());
+    assertNull(server.search("沈阳", "").json().get("notice").textValue());
+  }
+}

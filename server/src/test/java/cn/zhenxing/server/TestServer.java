@@ -1,0 +1,89 @@
+package cn.zhenxing.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A real server over the real seeds, in a temporary index folder, on a free port; and a small HTTP client. */
+public final class TestServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Server server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestServer(Server server) {
+    this.server = server;
+  }
+
+  public static Path seeds() {
+    for (Path p : List.of(Path.of("seeds"), Path.of("../seeds"))) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("seeds folder not found");
+  }
+
+  public static TestServer start(Path indexDir) throws Exception {
+    return start(ServerConfig.defaults().withPort(0).withIndexDir(indexDir).withSeedsDir(seeds()));
+  }
+
+  public static TestServer start(ServerConfig config) throws Exception {
+    return new TestServer(Server.create(config).start());
+  }
+
+  public Server server() {
+    return server;
+  }
+
+  public String base() {
+    return "http://localhost:" + server.port();
+  }
+
+  /** A response: status, headers, body text, and the body as JSON when it is JSON. */
+  public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  public Response get(String pathAndQuery) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build());
+  }
+
+  public Response send(HttpRequest request) throws Exception {
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Response(r.statusCode(), r.headers(), r.body());
+  }
+
+  public HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create(base() + pathAndQuery));
+  }
+
+  /** {@code /api/search?q=…} with the query URL-encoded, plus raw extra parameters. */
+  public Response search(String q, String extra) throws Exception {
+    return get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (extra.isEmpty() ? "" : "&" + extra));
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}
