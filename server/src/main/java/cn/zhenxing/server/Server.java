@@ -7,6 +7,10 @@ import cn.zhenxing.indexer.index.ParagraphDocuments;
 import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
 import cn.zhenxing.indexer.theme.Taxonomy;
 import cn.zhenxing.indexer.theme.ThemeTagger;
+import cn.zhenxing.server.admin.AdminAuth;
+import cn.zhenxing.server.admin.AdminRoutes;
+import cn.zhenxing.server.admin.JobManager;
+import cn.zhenxing.server.admin.UploadSpool;
 import cn.zhenxing.server.http.HttpApp;
 import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.ArticleView;
@@ -24,11 +28,13 @@ public final class Server implements AutoCloseable {
 
   private final ServerConfig config;
   private final IndexService index;
+  private final JobManager jobs;
   private final Javalin app;
 
-  private Server(ServerConfig config, IndexService index, Javalin app) {
+  private Server(ServerConfig config, IndexService index, JobManager jobs, Javalin app) {
     this.config = config;
     this.index = index;
+    this.jobs = jobs;
     this.app = app;
   }
 
@@ -44,11 +50,17 @@ public final class Server implements AutoCloseable {
       }
       return FileArticleSource.of(List.of(config.seedsDir().toString()));
     });
+    JobManager jobs = new JobManager(index);
     try {
+      UploadSpool spool = new UploadSpool(config.indexDir().resolve("uploads"), config.maxUploadBytes());
+      spool.clean();
+      AdminRoutes admin = new AdminRoutes(new AdminAuth(config.adminToken()), index, jobs, spool,
+          config.seedsDir(), config.maxArticleBytes());
       Javalin app = HttpApp.create(new HttpApp.Services(
-          index, new ParagraphSearcher(index, taxonomy), new ArticleView(index), taxonomy));
-      return new Server(config, index, app);
-    } catch (RuntimeException e) {
+          index, new ParagraphSearcher(index, taxonomy), new ArticleView(index), taxonomy, admin));
+      return new Server(config, index, jobs, app);
+    } catch (IOException | RuntimeException e) {
+      jobs.close();
       index.close();
       throw e;
     }
@@ -77,7 +89,11 @@ public final class Server implements AutoCloseable {
     try {
       app.stop();
     } finally {
-      index.close();
+      try {
+        jobs.close();
+      } finally {
+        index.close();
+      }
     }
   }
 }

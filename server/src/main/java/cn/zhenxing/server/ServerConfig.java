@@ -8,32 +8,51 @@ import java.nio.file.Path;
  *
  * @param themesFile a taxonomy file, or null for the built-in one
  * @param adminToken the admin bearer token, or null when the admin API is switched off
+ * @param maxUploadBytes the largest body {@code POST /api/admin/reindex} accepts (spooled to disk, not memory)
+ * @param maxArticleBytes the largest body {@code PUT /api/admin/articles/{id}} accepts
  */
 public record ServerConfig(
-    int port, Path indexDir, Path seedsDir, Path themesFile, String adminToken, int indexThreads) {
+    int port,
+    Path indexDir,
+    Path seedsDir,
+    Path themesFile,
+    String adminToken,
+    int indexThreads,
+    long maxUploadBytes,
+    long maxArticleBytes) {
 
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_INDEX = Path.of("data/index");
   public static final Path DEFAULT_SEEDS = Path.of("seeds");
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+  public static final long DEFAULT_MAX_ARTICLE_BYTES = 16L * 1024 * 1024;
 
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_PORT, DEFAULT_INDEX, DEFAULT_SEEDS, null, null,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_ARTICLE_BYTES);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
   }
 
   public ServerConfig withIndexDir(Path dir) {
-    return new ServerConfig(port, dir, seedsDir, themesFile, adminToken, indexThreads);
+    return new ServerConfig(port, dir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
   }
 
   public ServerConfig withSeedsDir(Path dir) {
-    return new ServerConfig(port, indexDir, dir, themesFile, adminToken, indexThreads);
+    return new ServerConfig(port, indexDir, dir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
+  }
+
+  public ServerConfig withThemesFile(Path file) {
+    return new ServerConfig(port, indexDir, seedsDir, file, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
   }
 
   public ServerConfig withAdminToken(String token) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, token, indexThreads);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, token, indexThreads, maxUploadBytes, maxArticleBytes);
+  }
+
+  public ServerConfig withBodyLimits(long upload, long article) {
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, upload, article);
   }
 }

@@ -20,6 +20,7 @@ public final class ServerMain {
       new CommandLine.Option("index", "DIR", false, "index folder (default data/index)"),
       new CommandLine.Option("seeds", "DIR", false, "documents indexed when there is no index yet (default seeds)"),
       new CommandLine.Option("themes", "FILE", false, "theme taxonomy JSON (default: the built-in one)"),
+      new CommandLine.Option("max-upload-mb", "N", false, "largest reindex upload in MiB (default 2048)"),
       new CommandLine.Option("help", null, false, "show this help"));
 
   private static final String SUMMARY = """
@@ -81,7 +82,11 @@ public final class ServerMain {
       if (!Files.isRegularFile(themes)) {
         throw new CommandLine.UsageException("--themes " + themes + " is not a file");
       }
-      config = new ServerConfig(config.port(), config.indexDir(), config.seedsDir(), themes, null, config.indexThreads());
+      config = config.withThemesFile(themes);
+    }
+    if (cl.has("max-upload-mb")) {
+      long mb = cl.intValue("max-upload-mb", 2048, 1, 1 << 20);
+      config = config.withBodyLimits(mb * 1024 * 1024, Math.min(mb * 1024 * 1024, ServerConfig.DEFAULT_MAX_ARTICLE_BYTES));
     }
     if (adminToken != null && !adminToken.isBlank()) {
       config = config.withAdminToken(adminToken.strip());

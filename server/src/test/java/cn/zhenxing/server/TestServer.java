@@ -77,6 +77,27 @@ public final class TestServer implements AutoCloseable {
     return HttpRequest.newBuilder(URI.create(base() + pathAndQuery));
   }
 
+  /** A request carrying the admin token {@link #TOKEN}. */
+  public HttpRequest.Builder admin(String pathAndQuery) {
+    return request(pathAndQuery).header("Authorization", "Bearer " + TOKEN);
+  }
+
+  public static final String TOKEN = "test-admin-token-0123456789";
+
+  /** Polls a job until it has finished; fails after {@code seconds}. */
+  public JsonNode awaitJob(String location, int seconds) throws Exception {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonNode job = send(admin(location).GET().build()).json();
+      String state = job.get("state").asText();
+      if (state.equals("succeeded") || state.equals("failed")) {
+        return job;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + location + " did not finish in " + seconds + " s");
+  }
+
   /** {@code /api/search?q=…} with the query URL-encoded, plus raw extra parameters. */
   public Response search(String q, String extra) throws Exception {
     return get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (extra.isEmpty() ? "" : "&" + extra));

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Articles from files and folders: {@code .txt} (one article per file), {@code .jsonl} and {@code .jsonl.gz}
- * (one article per line). Folders are walked recursively in name order; a path with {@code *} or {@code ?} is
+ * Articles from files and folders: {@code .txt} and {@code .html} (one article per file), {@code .jsonl} and
+ * {@code .jsonl.gz} (one article per line). Folders are walked recursively in name order; a path with {@code *} or {@code ?} is
  * a glob. Files of other types are reported as skipped inputs, not errors.
  */
 public final class FileArticleSource implements ArticleSource {
@@ -78,6 +78,9 @@ public final class FileArticleSource implements ArticleSource {
     if (name.endsWith(".txt")) {
       return "txt";
     }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return "html";
+    }
     return null;
   }
 
@@ -92,6 +95,7 @@ public final class FileArticleSource implements ArticleSource {
       }
       switch (format) {
         case "txt" -> sink.accept(TextArticleReader.read(file));
+        case "html" -> sink.accept(readHtml(file));
         case "jsonl", "jsonl.gz" -> {
           try (InputStream in = open(file, format);
               JsonLinesArticleReader reader = new JsonLinesArticleReader(in, file.toString())) {
@@ -112,7 +116,7 @@ public final class FileArticleSource implements ArticleSource {
       if (format == null) {
         continue;
       }
-      if (format.equals("txt")) {
+      if (format.equals("txt") || format.equals("html")) {
         total++;
         continue;
       }
@@ -131,6 +135,10 @@ public final class FileArticleSource implements ArticleSource {
       }
     }
     return OptionalLong.of(total);
+  }
+
+  private static ArticleInput readHtml(Path file) throws IOException {
+    return HtmlArticleReader.read(file);
   }
 
   private static InputStream open(Path file, String format) throws IOException {

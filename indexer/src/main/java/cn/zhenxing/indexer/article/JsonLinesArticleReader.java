@@ -90,18 +90,26 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
     } catch (JsonProcessingException e) {
       return bad("invalid JSON: " + e.getOriginalMessage());
     }
+    return fromJson(node, name, lineNumber);
+  }
+
+  /**
+   * One article from a parsed JSON object, or the reason it is unusable. Shared by JSON Lines streams and the
+   * admin API's single-article upload, so both accept exactly the same records.
+   */
+  public static ArticleInput fromJson(JsonNode node, String name, long line) {
     if (node == null || !node.isObject()) {
-      return bad("not a JSON object");
+      return new ArticleInput.Bad(new InputProblem(name, line, "not a JSON object"));
     }
     Optional<String> idProblem = ArticleIds.problem(text(node, "id"));
     if (idProblem.isPresent()) {
-      return bad(idProblem.get());
+      return new ArticleInput.Bad(new InputProblem(name, line, idProblem.get()));
     }
     if (!node.hasNonNull("text")) {
-      return bad("missing text");
+      return new ArticleInput.Bad(new InputProblem(name, line, "missing text"));
     }
     if (!node.get("text").isTextual()) {
-      return bad("text is not a string");
+      return new ArticleInput.Bad(new InputProblem(name, line, "text is not a string"));
     }
     Article article =
         new Article(
@@ -112,9 +120,9 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
             TextCleaner.squeeze(TextCleaner.clean(text(node, "url"))),
             TextCleaner.clean(node.get("text").asText()));
     if (TextCleaner.squeeze(article.text()).isEmpty()) {
-      return bad("text is empty after cleaning");
+      return new ArticleInput.Bad(new InputProblem(name, line, "text is empty after cleaning"));
     }
-    return new ArticleInput.Ok(article, name, lineNumber);
+    return new ArticleInput.Ok(article, name, line);
   }
 
   private static String text(JsonNode node, String field) {

@@ -15,7 +15,7 @@ public final class BuildProgress {
   /** Problems beyond this many are counted but not listed, so a stream of garbage cannot fill memory. */
   public static final int MAX_LISTED_PROBLEMS = 10_000;
 
-  private final long startNanos = System.nanoTime();
+  private volatile long startNanos = System.nanoTime();
   private final AtomicLong articles = new AtomicLong();
   private final AtomicLong paragraphs = new AtomicLong();
   private final AtomicLong characters = new AtomicLong();
@@ -23,6 +23,11 @@ public final class BuildProgress {
   private final List<InputProblem> problems = new ArrayList<>();
   private volatile long expectedArticles = -1;
   private volatile long finishedNanos = -1;
+
+  /** Restarts the clock: rates and elapsed time count from here (a job may wait before it runs). */
+  public void begin() {
+    startNanos = System.nanoTime();
+  }
 
   public void expectArticles(OptionalLong expected) {
     expectedArticles = expected.orElse(-1);

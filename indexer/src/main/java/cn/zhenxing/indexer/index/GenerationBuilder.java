@@ -35,6 +35,7 @@ public final class GenerationBuilder {
     try (FSDirectory dir = FSDirectory.open(gen)) {
       IndexWriter writer = new IndexWriter(dir, IndexSchema.writerConfig(ramBufferMb));
       try {
+        progress.begin();
         progress.expectArticles(source.expectedArticles());
         long next = builder.build(source, writer, 0, onError, progress);
         writer.setLiveCommitData(commitData(next, origin).entrySet());

@@ -37,6 +37,13 @@ final class LineKind {
     return m.matches() ? m : null;
   }
 
+  private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
+
+  /** "## 第一章 总则" → "第一章 总则": some corpora mark headings the Markdown way. */
+  static String withoutMarkdownHeadingMarks(String line) {
+    return line.startsWith("#") ? MARKDOWN_HEADING.matcher(line).replaceFirst("") : line;
+  }
+
   /** A first line that can serve as a title: not too long, and not a sentence. */
   static boolean isTitleLike(String line) {
     return line.length() <= 80 && !hasSentenceEnd(line.substring(0, line.length() - 1))

@@ -93,17 +93,28 @@ public final class ParagraphSplitter {
         article.id(), title, subtitle, date, source, article.url(), metadata, related, paragraphs);
   }
 
-  /** The non-empty pieces of {@code text}, each with white space squeezed. */
+  /**
+   * The non-empty pieces of {@code text}, each with white space squeezed. A piece that starts with
+   * punctuation which cannot begin a sentence (，、；：。 or a closing bracket) continues the previous piece: a
+   * line break there is an artefact of the source (a link cut out of a sentence), not a new paragraph.
+   */
   static List<String> pieces(String text) {
     List<String> out = new ArrayList<>();
     for (String raw : PIECE_BREAK.split(TextCleaner.clean(text))) {
-      String piece = TextCleaner.squeeze(raw);
-      if (!piece.isEmpty()) {
+      String piece = LineKind.withoutMarkdownHeadingMarks(TextCleaner.squeeze(raw));
+      if (piece.isEmpty()) {
+        continue;
+      }
+      if (!out.isEmpty() && CONTINUATION.indexOf(piece.charAt(0)) >= 0) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + piece);
+      } else {
         out.add(piece);
       }
     }
     return out;
   }
+
+  private static final String CONTINUATION = "，、；：。！？）」』”》,;:.!?)";
 
   private static boolean sameText(String a, String b) {
     return a.replace(" ", "").equals(b.replace(" ", ""));

@@ -1,6 +1,7 @@
 package cn.zhenxing.server.http;
 
 import cn.zhenxing.indexer.theme.Taxonomy;
+import cn.zhenxing.server.admin.AdminRoutes;
 import cn.zhenxing.indexer.theme.Theme;
 import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.ArticleView;
@@ -31,7 +32,8 @@ public final class HttpApp {
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
   /** What the routes need. */
-  public record Services(IndexService index, ParagraphSearcher searcher, ArticleView articles, Taxonomy taxonomy) {}
+  public record Services(
+      IndexService index, ParagraphSearcher searcher, ArticleView articles, Taxonomy taxonomy, AdminRoutes admin) {}
 
   private HttpApp() {}
 
@@ -71,6 +73,8 @@ public final class HttpApp {
         "status", "ready",
         "paragraphs", s.index().paragraphCount(),
         "generation", s.index().generation().getFileName().toString())));
+
+    s.admin().register(config);
 
     config.routes.exception(ApiException.class, (e, ctx) ->
         ctx.status(e.status()).json(ErrorBody.of(e.parameter(), e.getMessage())));

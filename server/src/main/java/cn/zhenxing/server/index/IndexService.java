@@ -7,7 +7,11 @@ import cn.zhenxing.indexer.index.GenerationBuilder;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.IndexSchema;
+import cn.zhenxing.indexer.article.Article;
 import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,6 +33,10 @@ public final class IndexService implements Closeable {
   private final IndexLayout layout;
   private final IndexBuilder builder;
   private final AtomicReference<LiveIndex> live = new AtomicReference<>();
+  /** Serialises changes to the live index: article edits and the switch to a rebuilt generation. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Edits made while a rebuild runs, replayed onto the new generation before it goes live; else null. */
+  private List<ArticleEdit> editsDuringRebuild;
 
   private IndexService(IndexLayout layout, IndexBuilder builder) {
     this.layout = layout;
@@ -83,6 +91,138 @@ public final class IndexService implements Closeable {
     live.set(LiveIndex.open(built.generation()));
     LOG.info("Built index {} from the seeds: {} articles, {} paragraphs in {} ms",
         built.generation(), s.articles(), s.paragraphs(), s.elapsedMillis());
+  }
+
+  /** The outcome of an upsert: how many paragraphs the article now has and whether it is new. */
+  public record Upserted(String articleId, int paragraphs, boolean created) {}
+
+  /** An edit of one article, kept so it can be replayed onto a generation being rebuilt. */
+  private sealed interface ArticleEdit {
+    record Upsert(Article article) implements ArticleEdit {}
+
+    record Delete(String articleId) implements ArticleEdit {}
+  }
+
+  /**
+   * Adds or replaces one article: its old paragraphs are replaced by the new ones atomically, committed (so
+   * the change survives a crash once this returns) and visible to searches at once.
+   *
+   * @throws IllegalArgumentException when the article has no paragraphs
+   */
+  public Upserted upsert(Article article) throws IOException {
+    writeLock.lock();
+    try {
+      LiveIndex index = live.get();
+      int before = index.paragraphCount(article.id());
+      int paragraphs = apply(index, new ArticleEdit.Upsert(article));
+      index.commit();
+      if (editsDuringRebuild != null) {
+        editsDuringRebuild.add(new ArticleEdit.Upsert(article));
+      }
+      return new Upserted(article.id(), paragraphs, before == 0);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Deletes one article; returns how many paragraphs it had (0 when it did not exist, and nothing changes). */
+  public int delete(String articleId) throws IOException {
+    writeLock.lock();
+    try {
+      LiveIndex index = live.get();
+      int paragraphs = index.paragraphCount(articleId);
+      if (paragraphs == 0) {
+        return 0;
+      }
+      apply(index, new ArticleEdit.Delete(articleId));
+      index.commit();
+      if (editsDuringRebuild != null) {
+        editsDuringRebuild.add(new ArticleEdit.Delete(articleId));
+      }
+      return paragraphs;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private int apply(LiveIndex index, ArticleEdit edit) throws IOException {
+    if (edit instanceof ArticleEdit.Delete d) {
+      index.deleteArticle(d.articleId());
+      return 0;
+    }
+    Article article = ((ArticleEdit.Upsert) edit).article();
+    long existing = index.articleSeq(article.id());
+    long seq = existing >= 0 ? existing : index.allocateArticleSeq();
+    IndexBuilder.Prepared prepared = builder.prepare(article, seq);
+    if (prepared.documents().isEmpty()) {
+      throw new IllegalArgumentException("the article has no paragraphs (only a title, headings or metadata)");
+    }
+    index.replaceArticle(article.id(), prepared.documents());
+    return prepared.documents().size();
+  }
+
+  /** What a rebuild produced. */
+  public record Rebuilt(Path generation, long paragraphs, int editsReplayed) {}
+
+  /**
+   * Rebuilds the whole index from {@code source} beside the live one, then switches to it atomically:
+   * searches keep answering from the old index during the build and see the new one right after the
+   * switch. Article edits made during the build are replayed onto the new index first, so none is lost. On
+   * failure (or an abort on a bad line) the live index is untouched.
+   */
+  public Rebuilt rebuild(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin)
+      throws IOException, BuildAbortedException, InterruptedException {
+    writeLock.lock();
+    try {
+      if (editsDuringRebuild != null) {
+        throw new IllegalStateException("a rebuild is already running");
+      }
+      editsDuringRebuild = new ArrayList<>();
+    } finally {
+      writeLock.unlock();
+    }
+    GenerationBuilder.Built built;
+    try {
+      built = new GenerationBuilder(layout, builder, 256).build(source, onError, progress, origin);
+    } catch (IOException | BuildAbortedException | InterruptedException | RuntimeException e) {
+      writeLock.lock();
+      editsDuringRebuild = null;
+      writeLock.unlock();
+      throw e;
+    }
+    writeLock.lock();
+    try {
+      List<ArticleEdit> edits = editsDuringRebuild;
+      LiveIndex fresh = LiveIndex.open(built.generation());
+      try {
+        for (ArticleEdit edit : edits) {
+          apply(fresh, edit);
+        }
+        fresh.commit();
+        layout.publish(built.generation());
+      } catch (IOException | RuntimeException e) {
+        fresh.close();
+        IndexLayout.deleteRecursively(built.generation());
+        throw e;
+      }
+      LiveIndex old = live.getAndSet(fresh);
+      closeQuietly(old);
+      IndexLayout.deleteRecursively(old.generation());
+      LOG.info("Switched to rebuilt index {} ({} paragraphs built, {} edits replayed)",
+          built.generation(), built.paragraphs(), edits.size());
+      return new Rebuilt(built.generation(), built.paragraphs(), edits.size());
+    } finally {
+      editsDuringRebuild = null;
+      writeLock.unlock();
+    }
+  }
+
+  private static void closeQuietly(LiveIndex index) {
+    try {
+      index.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Error closing replaced index {}", index.generation(), e);
+    }
   }
 
   /** A searcher to use for one request; always {@link Lease#close() close} it. */

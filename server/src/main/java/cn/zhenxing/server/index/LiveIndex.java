@@ -9,7 +9,14 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
+import cn.zhenxing.indexer.index.ParagraphDocuments;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -71,20 +78,52 @@ final class LiveIndex implements Closeable {
     return nextArticleSeq++;
   }
 
-  /** Replaces every paragraph of an article in one atomic step and commits, so it survives a crash. */
+  /**
+   * The document-order number of an existing article, so a replaced article keeps its place, or -1 when the
+   * article is not in the index.
+   */
+  long articleSeq(String articleId) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(ParagraphDocuments.articleTerm(articleId)), 1);
+      if (top.scoreDocs.length == 0) {
+        return -1;
+      }
+      int doc = top.scoreDocs[0].doc;
+      LeafReaderContext leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+      NumericDocValues seq = leaf.reader().getNumericDocValues(IndexSchema.ARTICLE_SEQ);
+      return seq != null && seq.advanceExact(doc - leaf.docBase) ? seq.longValue() : -1;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** How many paragraphs the article has in the latest committed view. */
+  int paragraphCount(String articleId) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.count(new TermQuery(ParagraphDocuments.articleTerm(articleId)));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Replaces every paragraph of an article in one atomic step (a search sees all old or all new paragraphs,
+   * never both or neither). Not durable until {@link #commit()}.
+   */
   synchronized void replaceArticle(String articleId, Iterable<Document> paragraphs) throws IOException {
-    Term key = cn.zhenxing.indexer.index.ParagraphDocuments.articleTerm(articleId);
+    Term key = ParagraphDocuments.articleTerm(articleId);
     writer.updateDocuments(key, paragraphs);
-    commit();
   }
 
-  /** Deletes an article's paragraphs and commits. */
+  /** Deletes an article's paragraphs. Not durable until {@link #commit()}. */
   synchronized void deleteArticle(String articleId) throws IOException {
-    writer.deleteDocuments(cn.zhenxing.indexer.index.ParagraphDocuments.articleTerm(articleId));
-    commit();
+    writer.deleteDocuments(ParagraphDocuments.articleTerm(articleId));
   }
 
-  private void commit() throws IOException {
+  /** Makes every change so far durable (it survives a crash) and visible to new searches. */
+  synchronized void commit() throws IOException {
     writer.setLiveCommitData(GenerationBuilder.commitData(nextArticleSeq, origin).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();

@@ -1,0 +1,87 @@
+package cn.zhenxing.indexer.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.zhenxing.indexer.paragraph.Paragraph;
+import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
+import cn.zhenxing.indexer.paragraph.ParsedArticle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Every input format, read from real files (samples of ../shared/corpus kept in test resources). */
+class FileArticleSourceTest {
+
+  static final Path SAMPLES = Path.of("src/test/resources/samples");
+
+  static List<ArticleInput> read(String... paths) throws Exception {
+    List<ArticleInput> out = new ArrayList<>();
+    FileArticleSource.of(List.of(paths)).read(out::add);
+    return out;
+  }
+
+  static Map<String, ParsedArticle> parsed(List<ArticleInput> inputs) {
+    Map<String, ParsedArticle> out = new TreeMap<>();
+    ParagraphSplitter splitter = new ParagraphSplitter();
+    for (ArticleInput in : inputs) {
+      ParsedArticle a = splitter.split(((ArticleInput.Ok) in).article());
+      out.put(a.id(), a);
+    }
+    return out;
+  }
+
+  @Test
+  void a_folder_is_walked_recursively_and_reads_txt_and_html() throws Exception {
+    Map<String, ParsedArticle> articles = parsed(read(SAMPLES.resolve("folder").toString()));
+    assertEquals(List.of("gwr-1954", "jilin-report"), List.copyOf(articles.keySet()));
+
+    ParsedArticle txt = articles.get("gwr-1954");
+    assertEquals("1954年中华人民共和国国务院政府工作报告", txt.title());
+    assertEquals("各位代表：", txt.paragraphs().get(0).text());
+    assertTrue(txt.paragraphs().stream().anyMatch(p -> p.text().startsWith("中華人民共和國憲法，接着，又通過了")),
+        "a line starting with ， continues the one before");
+  }
+
+  @Test
+  void html_page_keeps_the_article_and_drops_navigation_scripts_and_footer() throws Exception {
+    ParsedArticle html = parsed(read(SAMPLES.resolve("folder/nested/jilin-report.html").toString())).get("jilin-report");
+    assertEquals("2026年吉林省政府工作报告", html.title());
+    assertEquals("吉林日报", html.source());
+    assertEquals("2026-02-01", html.date());
+    assertEquals("https://example.gov.cn/jl/2026/gzbg.html", html.url());
+    String all = String.join("\n", html.paragraphs().stream().map(Paragraph::text).toList());
+    assertTrue(all.contains("现在，我代表省政府，向大会报告工作"), all);
+    for (String noise : List.of("不应被索引", "首页", "政务公开", "console.log", "tracker")) {
+      assertFalse(all.contains(noise), "dropped: " + noise);
+    }
+    assertEquals("一、工作回顾", html.paragraphs().stream().filter(p -> p.text().startsWith("2025年是")).findFirst()
+        .orElseThrow().section());
+  }
+
+  @Test
+  void jsonl_and_gzipped_jsonl_by_glob() throws Exception {
+    List<ArticleInput> inputs = read(SAMPLES + "/*.jsonl*");
+    Map<String, ParsedArticle> articles = parsed(inputs);
+    assertEquals(5, articles.size());
+    assertTrue(articles.containsKey("prov-gwr-2026-上海市"));
+    assertTrue(articles.keySet().stream().anyMatch(id -> id.startsWith("law-")));
+    ParsedArticle law = articles.values().stream().filter(a -> a.title().equals("上海口岸服务条例")).findFirst().orElseThrow();
+    assertTrue(law.paragraphs().stream().anyMatch(p -> p.text().startsWith("第一条")), "law articles are paragraphs");
+    assertTrue(law.paragraphs().stream().anyMatch(p -> p.section().startsWith("第一章")), "chapters are sections");
+    assertEquals(5, FileArticleSource.of(List.of(SAMPLES + "/*.jsonl*")).expectedArticles().getAsLong());
+  }
+
+  @Test
+  void missing_paths_unmatched_globs_and_unknown_types_are_reported() throws Exception {
+    List<ArticleInput> inputs = read("no/such/file.jsonl", SAMPLES + "/*.xml", "pom.xml");
+    assertEquals(List.of(
+        "no/such/file.jsonl: no such file or folder",
+        SAMPLES + "/*.xml: no file matches this pattern",
+        "pom.xml: unsupported file type"), inputs.stream().map(i -> ((ArticleInput.Bad) i).problem().toString()).toList());
+  }
+}

@@ -1,0 +1,242 @@
+package cn.zhenxing.server.admin;
+
+import cn.zhenxing.indexer.article.Article;
+import cn.zhenxing.indexer.article.ArticleIds;
+import cn.zhenxing.indexer.article.ArticleInput;
+import cn.zhenxing.indexer.article.ArticleSource;
+import cn.zhenxing.indexer.article.FileArticleSource;
+import cn.zhenxing.indexer.article.HtmlArticleReader;
+import cn.zhenxing.indexer.article.JsonLinesArticleReader;
+import cn.zhenxing.indexer.article.TextArticleReader;
+import cn.zhenxing.indexer.index.IndexBuilder;
+import cn.zhenxing.server.http.ApiException;
+import cn.zhenxing.server.index.IndexService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The token-protected admin API: whole-index rebuilds as background jobs (from the seeds or from an uploaded
+ * JSON Lines stream), job status, and single-article upserts and deletes that are live within a second.
+ */
+public final class AdminRoutes {
+
+  static final Set<String> JSON_LINES_TYPES =
+      Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
+          "application/jsonlines");
+  static final Set<String> GZIP_TYPES = Set.of("application/gzip", "application/x-gzip");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AdminAuth auth;
+  private final IndexService index;
+  private final JobManager jobs;
+  private final UploadSpool spool;
+  private final Path seeds;
+  private final long maxArticleBytes;
+
+  public AdminRoutes(AdminAuth auth, IndexService index, JobManager jobs, UploadSpool spool, Path seeds,
+      long maxArticleBytes) {
+    this.auth = auth;
+    this.index = index;
+    this.jobs = jobs;
+    this.spool = spool;
+    this.seeds = seeds;
+    this.maxArticleBytes = maxArticleBytes;
+  }
+
+  public void register(JavalinConfig config) {
+    config.routes.before("/api/admin/*", auth::check);
+    config.routes.post("/api/admin/reindex", this::reindex);
+    config.routes.get("/api/admin/jobs", ctx -> ctx.json(Map.of("jobs", jobs.recent().stream().map(ReindexJob::view).toList())));
+    config.routes.get("/api/admin/jobs/{id}", ctx -> ctx.json(jobs.job(ctx.pathParam("id"))
+        .orElseThrow(() -> new ApiException(404, "id", "no job with id \"" + ctx.pathParam("id") + "\""))
+        .view()));
+    config.routes.put("/api/admin/articles/{id}", this::upsert);
+    config.routes.delete("/api/admin/articles/{id}", this::delete);
+  }
+
+  private void reindex(Context ctx) throws IOException {
+    rejectUnknown(ctx, Set.of("onError"));
+    IndexBuilder.OnError onError = onError(ctx.queryParam("onError"));
+    String type = mediaType(ctx.header("Content-Type"));
+    boolean gzip = (type != null && GZIP_TYPES.contains(type)) || "gzip".equalsIgnoreCase(ctx.header("Content-Encoding"));
+    long declared = ctx.contentLength();
+    ReindexJob job;
+    if (declared == 0) {
+      job = fromSeeds(onError);
+    } else {
+      if (type != null && !JSON_LINES_TYPES.contains(type) && !GZIP_TYPES.contains(type)) {
+        throw unsupported(type, "application/x-ndjson (JSON Lines, one article per line; gzip allowed), or no body to rebuild from the seeds");
+      }
+      Path file = spool.spool(ctx.bodyInputStream(), declared);
+      if (Files.size(file) == 0) {
+        Files.deleteIfExists(file);
+        job = fromSeeds(onError);
+      } else if (type == null) {
+        Files.deleteIfExists(file);
+        throw unsupported(null, "application/x-ndjson");
+      } else {
+        long bytes = Files.size(file);
+        job = jobs.submit("upload (" + bytes + " bytes" + (gzip ? ", gzip" : "") + ")", onError, "admin",
+            new SpooledUpload(file, gzip));
+      }
+    }
+    ctx.status(202).header("Location", "/api/admin/jobs/" + job.id()).json(job.view());
+  }
+
+  private ReindexJob fromSeeds(IndexBuilder.OnError onError) {
+    if (!Files.isDirectory(seeds)) {
+      throw new ApiException(409, null, "cannot rebuild from the seeds: the folder " + seeds.toAbsolutePath() + " does not exist");
+    }
+    ArticleSource source = FileArticleSource.of(List.of(seeds.toString()));
+    return jobs.submit("seeds (" + seeds + ")", onError, "seeds", () -> source);
+  }
+
+  private void upsert(Context ctx) throws IOException {
+    rejectUnknown(ctx, Set.of());
+    String id = articleId(ctx);
+    String type = mediaType(ctx.header("Content-Type"));
+    if (type == null || !(type.equals("application/json") || type.equals("text/plain") || type.equals("text/html"))) {
+      throw unsupported(type, "application/json ({\"title\",\"date\",\"source\",\"url\",\"text\"}), text/plain or text/html");
+    }
+    String body = new String(readBounded(ctx.bodyInputStream(), ctx.contentLength()), charset(ctx.header("Content-Type")));
+    ArticleInput input = switch (type) {
+      case "application/json" -> fromJson(id, body);
+      case "text/html" -> HtmlArticleReader.read(id, body, "request body");
+      default -> TextArticleReader.fromText(id, body, "request body");
+    };
+    if (input instanceof ArticleInput.Bad bad) {
+      throw ApiException.badParameter(parameterOf(bad.problem().reason()), bad.problem().reason());
+    }
+    Article article = ((ArticleInput.Ok) input).article();
+    IndexService.Upserted result;
+    try {
+      result = index.upsert(article);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter("text", e.getMessage());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", result.articleId());
+    out.put("paragraphs", result.paragraphs());
+    out.put("created", result.created());
+    ctx.status(result.created() ? 201 : 200).json(out);
+  }
+
+  private ArticleInput fromJson(String id, String body) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(body);
+    } catch (IOException e) {
+      throw ApiException.badParameter("body", "invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiException.badParameter("body", "the body must be a JSON object");
+    }
+    if (node.hasNonNull("id") && !id.equals(node.get("id").asText())) {
+      throw ApiException.badParameter("id", "the body's id \"" + node.get("id").asText() + "\" differs from the URL's \"" + id + "\"");
+    }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("id", id);
+    return JsonLinesArticleReader.fromJson(node, "request body", 0);
+  }
+
+  private static String parameterOf(String reason) {
+    return reason.contains("text") ? "text" : "body";
+  }
+
+  private void delete(Context ctx) throws IOException {
+    rejectUnknown(ctx, Set.of());
+    String id = articleId(ctx);
+    int removed = index.delete(id);
+    if (removed == 0) {
+      throw new ApiException(404, "id", "no article with id \"" + id + "\"");
+    }
+    ctx.json(Map.of("id", id, "deletedParagraphs", removed));
+  }
+
+  private static String articleId(Context ctx) {
+    String id = ctx.pathParam("id");
+    ArticleIds.problem(id).ifPresent(p -> {
+      throw ApiException.badParameter("id", p);
+    });
+    return id;
+  }
+
+  private byte[] readBounded(InputStream in, long declared) throws IOException {
+    if (declared > maxArticleBytes) {
+      throw tooLarge();
+    }
+    try (in) {
+      byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxArticleBytes + 1));
+      if (data.length > maxArticleBytes) {
+        throw tooLarge();
+      }
+      return data;
+    }
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(413, null, "an article may be at most " + maxArticleBytes + " bytes");
+  }
+
+  private static IndexBuilder.OnError onError(String raw) {
+    if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("skip")) {
+      return IndexBuilder.OnError.SKIP;
+    }
+    if (raw.equalsIgnoreCase("abort")) {
+      return IndexBuilder.OnError.ABORT;
+    }
+    throw ApiException.badParameter("onError", "onError must be skip (the default) or abort, was \"" + raw + "\"");
+  }
+
+  private static void rejectUnknown(Context ctx, Set<String> known) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!known.contains(name)) {
+        throw ApiException.badParameter(name, "unknown parameter \"" + name + "\""
+            + (known.isEmpty() ? "; this endpoint takes none" : "; this endpoint takes: " + String.join(", ", known)));
+      }
+    }
+  }
+
+  private static ApiException unsupported(String type, String expected) {
+    return new ApiException(415, null,
+        (type == null ? "the request has no Content-Type" : "Content-Type " + type + " is not accepted") + "; send " + expected);
+  }
+
+  /** The media type without parameters, lower-cased; null when absent. */
+  static String mediaType(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    int semi = header.indexOf(';');
+    return (semi < 0 ? header : header.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static Charset charset(String header) {
+    if (header != null) {
+      for (String part : header.split(";")) {
+        String p = part.strip();
+        if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+          try {
+            return Charset.forName(p.substring(8).replace("\"", "").strip());
+          } catch (RuntimeException e) {
+            throw new ApiException(415, null, "unknown charset in Content-Type: " + header);
+          }
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+}

@@ -1,0 +1,136 @@
+package cn.zhenxing.server.admin;
+
+import cn.zhenxing.indexer.article.InputProblem;
+import cn.zhenxing.indexer.index.BuildProgress;
+import java.time.Instant;
+import java.util.List;
+
+/** One reindex job: what it reads, its state, and live progress figures. */
+public final class ReindexJob {
+
+  /** The life of a job. */
+  public enum State {
+    queued, running, succeeded, failed
+  }
+
+  private final String id;
+  private final String source;
+  private final String onError;
+  private final Instant created = Instant.now();
+  private final BuildProgress progress = new BuildProgress();
+  private volatile State state = State.queued;
+  private volatile Instant started;
+  private volatile Instant finished;
+  private volatile String error;
+  private volatile String generation;
+  private volatile int editsReplayed;
+
+  ReindexJob(String id, String source, String onError) {
+    this.id = id;
+    this.source = source;
+    this.onError = onError;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  BuildProgress progress() {
+    return progress;
+  }
+
+  void running() {
+    started = Instant.now();
+    state = State.running;
+  }
+
+  void succeeded(String generation, int editsReplayed) {
+    this.generation = generation;
+    this.editsReplayed = editsReplayed;
+    finished = Instant.now();
+    state = State.succeeded;
+  }
+
+  void failed(String error) {
+    this.error = error;
+    finished = Instant.now();
+    state = State.failed;
+  }
+
+  boolean isActive() {
+    return state == State.queued || state == State.running;
+  }
+
+  /** The JSON shape of {@code GET /api/admin/jobs/{id}}. */
+  public record View(
+      String id,
+      State state,
+      String source,
+      String onError,
+      Counts articles,
+      Counts paragraphs,
+      Rates rate,
+      long characters,
+      long elapsedMs,
+      Long etaSeconds,
+      long rejectedCount,
+      List<Rejected> rejected,
+      String error,
+      String generation,
+      Integer editsReplayed,
+      String created,
+      String started,
+      String finished) {}
+
+  /** Done so far and expected in total (null when unknown). */
+  public record Counts(long done, Long expected) {}
+
+  public record Rates(double articlesPerSecond, double paragraphsPerSecond, double charactersPerSecond) {}
+
+  /** A rejected input line: where and why. */
+  public record Rejected(String input, long line, String reason) {
+    static Rejected of(InputProblem p) {
+      return new Rejected(p.file(), p.line(), p.reason());
+    }
+  }
+
+  public View view() {
+    BuildProgress.Snapshot s = progress.snapshot();
+    boolean notStarted = state == State.queued;
+    Long expectedArticles = s.expectedArticles() >= 0 ? s.expectedArticles() : null;
+    Long expectedParagraphs = null;
+    if (state == State.succeeded) {
+      expectedParagraphs = s.paragraphs();
+    } else if (expectedArticles != null && s.articles() > 0) {
+      expectedParagraphs = Math.round(s.paragraphs() / (double) s.articles() * (expectedArticles - s.skipped()));
+    }
+    long eta = s.etaSeconds();
+    return new View(
+        id,
+        state,
+        source,
+        onError,
+        new Counts(s.articles(), expectedArticles),
+        new Counts(s.paragraphs(), expectedParagraphs),
+        new Rates(round(s.articlesPerSecond()), round(s.paragraphsPerSecond()), round(s.charactersPerSecond())),
+        s.characters(),
+        notStarted ? 0 : s.elapsedMillis(),
+        isActive() && eta >= 0 ? eta : null,
+        s.skipped(),
+        s.problems().stream().map(Rejected::of).toList(),
+        error,
+        generation,
+        state == State.succeeded ? editsReplayed : null,
+        created.toString(),
+        started == null ? null : started.toString(),
+        finished == null ? null : finished.toString());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}

@@ -1,0 +1,74 @@
+package cn.zhenxing.server.admin;
+
+import cn.zhenxing.indexer.article.ArticleInput;
+import cn.zhenxing.indexer.article.ArticleSource;
+import cn.zhenxing.indexer.article.JsonLinesArticleReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/** A JSON Lines upload spooled to disk (optionally gzip-compressed), read as an article source, then deleted. */
+final class SpooledUpload implements JobManager.JobInput, ArticleSource {
+
+  static final String NAME = "request body";
+
+  private final Path file;
+  private final boolean gzip;
+
+  SpooledUpload(Path file, boolean gzip) {
+    this.file = file;
+    this.gzip = gzip;
+  }
+
+  @Override
+  public ArticleSource source() {
+    return this;
+  }
+
+  @Override
+  public void read(Consumer<ArticleInput> sink) throws IOException {
+    try (InputStream in = open(); JsonLinesArticleReader reader = new JsonLinesArticleReader(in, NAME)) {
+      reader.forEachRemaining(sink);
+    }
+  }
+
+  @Override
+  public OptionalLong expectedArticles() {
+    long lines = 0;
+    boolean lastWasNewline = true;
+    try (InputStream in = open()) {
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            lines++;
+          }
+        }
+        lastWasNewline = buf[n - 1] == '\n';
+      }
+    } catch (IOException e) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(lastWasNewline ? lines : lines + 1);
+  }
+
+  private InputStream open() throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  @Override
+  public void cleanUp() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Left for the next start's cleanup.
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package cn.zhenxing.server.admin;
+
+import cn.zhenxing.server.http.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Copies a request body to a temporary file in fixed-size chunks, so an upload of any size costs no heap, and
+ * refuses it with 413 as soon as it passes the limit. The reindex job then reads the file at its own pace,
+ * after the request has been answered.
+ */
+public final class UploadSpool {
+
+  private final Path dir;
+  private final long maxBytes;
+
+  public UploadSpool(Path dir, long maxBytes) {
+    this.dir = dir;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Removes uploads a previous run left behind (a crash mid-upload or mid-job). */
+  public void clean() throws IOException {
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+
+  /** Spools {@code body} to a new file and returns it; the caller deletes it when done. */
+  public Path spool(InputStream body, long declaredLength) throws IOException {
+    if (declaredLength > maxBytes) {
+      throw tooLarge(declaredLength);
+    }
+    Files.createDirectories(dir);
+    Path file = Files.createTempFile(dir, "upload-", ".part");
+    boolean ok = false;
+    try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > maxBytes) {
+          throw tooLarge(total);
+        }
+        out.write(buf, 0, n);
+      }
+      ok = true;
+      return file;
+    } finally {
+      if (!ok) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  private ApiException tooLarge(long size) {
+    return new ApiException(413, null, String.format(Locale.ROOT,
+        "the request body is larger than the limit of %,d bytes (got at least %,d)", maxBytes, size));
+  }
+}

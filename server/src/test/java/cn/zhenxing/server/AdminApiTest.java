@@ -1,0 +1,286 @@
+package cn.zhenxing.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin API over HTTP: auth, rebuild jobs, bad lines, limits, upserts and deletes. */
+class AdminApiTest {
+
+  static final long UPLOAD_LIMIT = 2 * 1024 * 1024;
+  static final long ARTICLE_LIMIT = 64 * 1024;
+
+  @TempDir static Path dir;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(ServerConfig.defaults().withPort(0).withIndexDir(dir.resolve("index"))
+        .withSeedsDir(TestServer.seeds()).withAdminToken(TestServer.TOKEN).withBodyLimits(UPLOAD_LIMIT, ARTICLE_LIMIT));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static TestServer.Response reindex(String query, String contentType, String body) throws Exception {
+    var req = server.admin("/api/admin/reindex" + query);
+    if (contentType != null) {
+      req.header("Content-Type", contentType);
+    }
+    return server.send(req.POST(body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build());
+  }
+
+  static TestServer.Response put(String id, String contentType, String body) throws Exception {
+    return server.send(server.admin("/api/admin/articles/" + id).header("Content-Type", contentType)
+        .PUT(BodyPublishers.ofString(body)).build());
+  }
+
+  static long total(String q) throws Exception {
+    return server.search(q, "").json().get("total").asLong();
+  }
+
+  @Test
+  void admin_endpoints_need_the_token() throws Exception {
+    TestServer.Response missing = server.send(server.request("/api/admin/jobs").GET().build());
+    assertEquals(401, missing.status());
+    assertTrue(missing.header("WWW-Authenticate").startsWith("Bearer"));
+    assertEquals(401, server.send(server.request("/api/admin/jobs").header("Authorization", "Bearer nope").GET().build()).status());
+    assertEquals(401, server.send(server.request("/api/admin/reindex").header("Authorization", "Basic " + TestServer.TOKEN)
+        .POST(BodyPublishers.noBody()).build()).status());
+    assertEquals(200, server.send(server.admin("/api/admin/jobs").GET().build()).status());
+  }
+
+  @Test
+  void admin_endpoints_have_no_cors() throws Exception {
+    TestServer.Response r = server.send(server.admin("/api/admin/jobs").header("Origin", "https://evil.example").GET().build());
+    assertNull(r.header("Access-Control-Allow-Origin"));
+    TestServer.Response preflight = server.send(server.request("/api/admin/reindex").header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST").method("OPTIONS", BodyPublishers.noBody()).build());
+    assertTrue(preflight.status() == 401 || preflight.status() == 404, "preflight refused: " + preflight.status());
+    assertNull(preflight.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void without_a_configured_token_the_admin_api_is_off(@TempDir Path other) throws Exception {
+    try (TestServer off = TestServer.start(other.resolve("index"))) {
+      TestServer.Response r = off.send(off.admin("/api/admin/reindex").POST(BodyPublishers.noBody()).build());
+      assertEquals(403, r.status());
+      assertTrue(r.json().get("error").get("message").asText().contains("ZHENXING_ADMIN_TOKEN"));
+    }
+  }
+
+  @Test
+  void reindex_from_an_upload_then_from_the_seeds() throws Exception {
+    String body = Corpus.seedsAsJsonLines(1) + "{\"id\":\"extra-1\",\"title\":\"补充文章\",\"text\":\"哈尔滨极地馆企鹅巡游持续升温。\"}\n";
+    synchronized (AdminApiTest.class) {
+      TestServer.Response accepted = reindex("", "application/x-ndjson", body);
+      assertEquals(202, accepted.status(), accepted.body());
+      String location = accepted.header("Location");
+      assertTrue(location.startsWith("/api/admin/jobs/"), location);
+      JsonNode job = server.awaitJob(location, 60);
+      assertEquals("succeeded", job.get("state").asText(), job.toString());
+      assertEquals(6, job.get("articles").get("done").asLong());
+      assertEquals(6, job.get("articles").get("expected").asLong());
+      assertEquals(296, job.get("paragraphs").get("done").asLong());
+      assertTrue(job.get("rate").get("paragraphsPerSecond").asDouble() > 0);
+      assertEquals(1, total("企鹅巡游"));
+      assertEquals(296, server.get("/health").json().get("paragraphs").asInt());
+      try (Stream<Path> gens = Files.list(dir.resolve("index"))) {
+        assertEquals(1, gens.filter(p -> p.getFileName().toString().startsWith("gen-")).count(), "old generation removed");
+      }
+
+      JsonNode seeds = server.awaitJob(reindex("", null, null).header("Location"), 60);
+      assertEquals("succeeded", seeds.get("state").asText());
+      assertEquals(0, total("企鹅巡游"));
+      assertEquals(295, server.get("/health").json().get("paragraphs").asInt());
+    }
+  }
+
+  @Test
+  void bad_lines_are_skipped_and_reported_with_line_numbers() throws Exception {
+    String body = String.join("\n",
+        "{\"id\":\"good-1\",\"title\":\"一\",\"text\":\"甲文：推动数字经济发展。\"}",
+        "{oops",
+        "{\"title\":\"没有编号\",\"text\":\"正文\"}",
+        "{\"id\":\"no-text\"}",
+        "{\"id\":\"empty\",\"text\":\" \\u3000 \"}",
+        "{\"id\":\"good-1\",\"text\":\"重复编号。\"}",
+        "{\"id\":\"good-2\",\"title\":\"二\",\"text\":\"乙文：优化营商环境。\"}") + "\n";
+    synchronized (AdminApiTest.class) {
+      JsonNode job = server.awaitJob(reindex("", "application/x-ndjson", body).header("Location"), 60);
+      assertEquals("succeeded", job.get("state").asText(), job.toString());
+      assertEquals(2, job.get("articles").get("done").asLong());
+      assertEquals(5, job.get("rejectedCount").asLong());
+      List<String> rejected = new ArrayList<>();
+      job.get("rejected").forEach(r -> rejected.add(r.get("line").asLong() + " " + r.get("reason").asText()));
+      assertEquals(List.of(
+          "2 invalid JSON: Unexpected character ('o' (code 111)): was expecting double-quote to start field name",
+          "3 missing id", "4 missing text", "5 text is empty after cleaning", "6 id \"good-1\" repeated in this input"),
+          rejected);
+      assertEquals(2, server.get("/health").json().get("paragraphs").asInt());
+      server.awaitJob(reindex("", null, null).header("Location"), 60);
+    }
+  }
+
+  @Test
+  void abort_mode_fails_on_the_first_bad_line_and_keeps_the_live_index() throws Exception {
+    synchronized (AdminApiTest.class) {
+      JsonNode before = server.get("/health").json();
+      String body = Corpus.seedsAsJsonLines(1) + "{broken\n";
+      JsonNode job = server.awaitJob(reindex("?onError=abort", "application/x-ndjson", body).header("Location"), 60);
+      assertEquals("failed", job.get("state").asText());
+      assertTrue(job.get("error").asText().contains("request body:6"), job.get("error").asText());
+      JsonNode after = server.get("/health").json();
+      assertEquals(before.get("generation").asText(), after.get("generation").asText());
+      assertEquals(before.get("paragraphs").asInt(), after.get("paragraphs").asInt());
+      assertEquals(400, reindex("?onError=ignore", "application/x-ndjson", body).status());
+      assertEquals(400, reindex("?mode=fast", "application/x-ndjson", body).status());
+    }
+  }
+
+  @Test
+  void gzip_uploads_are_accepted() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(Corpus.seedsAsJsonLines(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    synchronized (AdminApiTest.class) {
+      TestServer.Response r = server.send(server.admin("/api/admin/reindex").header("Content-Type", "application/gzip")
+          .POST(BodyPublishers.ofByteArray(bytes.toByteArray())).build());
+      assertEquals(202, r.status(), r.body());
+      JsonNode job = server.awaitJob(r.header("Location"), 60);
+      assertEquals("succeeded", job.get("state").asText(), job.toString());
+      assertEquals(295, job.get("paragraphs").get("done").asLong());
+    }
+  }
+
+  @Test
+  void bodies_over_the_limit_get_413_and_wrong_types_415() throws Exception {
+    String big = "{\"id\":\"big\",\"text\":\"" + "字".repeat((int) UPLOAD_LIMIT) + "\"}\n";
+    TestServer.Response tooBig = reindex("", "application/x-ndjson", big);
+    assertEquals(413, tooBig.status(), tooBig.body());
+    assertEquals(415, reindex("", "text/csv", "a,b\n").status());
+    assertEquals(415, reindex("", null, "{\"id\":\"a\",\"text\":\"x\"}\n").status());
+    assertEquals(413, put("big", "text/plain", "字".repeat((int) ARTICLE_LIMIT)).status());
+    assertEquals(415, put("x", "application/xml", "<a/>").status());
+    try (Stream<Path> uploads = Files.list(dir.resolve("index/uploads"))) {
+      assertEquals(0, uploads.count(), "refused uploads leave no files");
+    }
+  }
+
+  @Test
+  void upsert_creates_replaces_and_delete_removes_an_article() throws Exception {
+    synchronized (AdminApiTest.class) {
+      TestServer.Response created = put("upsert-demo", "application/json",
+          "{\"title\":\"冰城新闻\",\"date\":\"2026-03-01\",\"source\":\"测试\",\"text\":\"哈尔滨发展驯鹿经济。\\n哈尔滨建设数字政府。\"}");
+      assertEquals(201, created.status(), created.body());
+      assertEquals(2, created.json().get("paragraphs").asInt());
+      assertEquals(1, total("驯鹿经济"), "visible to search at once");
+
+      TestServer.Response replaced = put("upsert-demo", "text/plain", "冰城新闻\n哈尔滨推进驯鹿跨境电商出口。");
+      assertEquals(200, replaced.status(), replaced.body());
+      assertEquals(0, total("驯鹿经济"), "old paragraphs are gone");
+      assertEquals(1, total("驯鹿跨境电商"));
+      JsonNode article = server.get("/api/articles/upsert-demo").json();
+      assertEquals(1, article.get("paragraphs").size());
+      assertEquals("openness", article.get("paragraphs").get(0).get("themes").get(0).asText());
+
+      TestServer.Response mismatch = put("upsert-demo", "application/json", "{\"id\":\"other\",\"text\":\"x\"}");
+      assertEquals(400, mismatch.status());
+      assertEquals("id", mismatch.json().get("error").get("parameter").asText());
+      assertEquals(400, put("upsert-demo", "application/json", "{\"title\":\"只有标题\"}").status());
+      assertEquals(400, put("upsert-demo", "application/json", "{not json").status());
+      assertEquals(400, put("bad%23id", "text/plain", "正文。").status());
+
+      TestServer.Response deleted = server.send(server.admin("/api/admin/articles/upsert-demo").DELETE().build());
+      assertEquals(200, deleted.status());
+      assertEquals(1, deleted.json().get("deletedParagraphs").asInt());
+      assertEquals(404, server.get("/api/articles/upsert-demo").status());
+      assertEquals(404, server.send(server.admin("/api/admin/articles/upsert-demo").DELETE().build()).status());
+    }
+  }
+
+  @Test
+  void a_saved_web_page_can_be_upserted() throws Exception {
+    String html = Files.readString(Path.of("../indexer/src/test/resources/samples/folder/nested/jilin-report.html"));
+    synchronized (AdminApiTest.class) {
+      TestServer.Response r = put("jilin-page", "text/html; charset=utf-8", html);
+      assertEquals(201, r.status(), r.body());
+      JsonNode article = server.get("/api/articles/jilin-page").json();
+      assertEquals("2026年吉林省政府工作报告", article.get("title").asText());
+      assertFalse(article.toString().contains("不应被索引"));
+      server.send(server.admin("/api/admin/articles/jilin-page").DELETE().build());
+    }
+  }
+
+  @Test
+  void an_upsert_is_atomic_for_concurrent_searches() throws Exception {
+    String v1 = "{\"title\":\"原子\",\"text\":\"原子性测试甲版本一。\\n原子性测试甲版本二。\\n原子性测试甲版本三。\"}";
+    String v2 = "{\"title\":\"原子\",\"text\":\"原子性测试乙版本一。\\n原子性测试乙版本二。\\n原子性测试乙版本三。\\n原子性测试乙版本四。\\n原子性测试乙版本五。\"}";
+    synchronized (AdminApiTest.class) {
+      assertEquals(201, put("atomic", "application/json", v1).status());
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicReference<String> violation = new AtomicReference<>();
+      List<Thread> readers = new ArrayList<>();
+      int[] observed = new int[2];
+      for (int t = 0; t < 3; t++) {
+        Thread reader = new Thread(() -> {
+          while (!stop.get() && violation.get() == null) {
+            try {
+              JsonNode body = server.search("原子性测试", "size=20").json();
+              long total = body.get("total").asLong();
+              String all = body.get("hits").toString();
+              boolean a = all.contains("甲版本");
+              boolean b = all.contains("乙版本");
+              if (!((total == 3 && a && !b) || (total == 5 && b && !a))) {
+                violation.set("saw total " + total + " with 甲=" + a + " 乙=" + b);
+              }
+              synchronized (observed) {
+                observed[total == 3 ? 0 : 1]++;
+              }
+            } catch (Exception e) {
+              violation.set(e.toString());
+            }
+          }
+        });
+        reader.start();
+        readers.add(reader);
+      }
+      for (int i = 0; i < 20; i++) {
+        assertEquals(200, put("atomic", "application/json", i % 2 == 0 ? v2 : v1).status());
+      }
+      stop.set(true);
+      for (Thread r : readers) {
+        r.join();
+      }
+      assertNull(violation.get(), violation.get());
+      assertTrue(observed[0] > 0 && observed[1] > 0, "both versions were seen: " + observed[0] + "/" + observed[1]);
+      server.send(server.admin("/api/admin/articles/atomic").DELETE().build());
+    }
+  }
+
+  @Test
+  void job_status_404_for_unknown_jobs() throws Exception {
+    assertEquals(404, server.send(server.admin("/api/admin/jobs/job-999").GET().build()).status());
+    assertTrue(server.send(server.admin("/api/admin/jobs").GET().build()).json().has("jobs"));
+    assertEquals(Map.of(), Map.of());
+  }
+}
