@@ -1,25 +1,40 @@
-// 振兴搜索 search page: talks only to the public JSON API; the URL (?q=&theme=&page=) holds all state.
+// 振兴搜索: the search page and the article view. Talks only to the public JSON API. The URL holds all
+// state (/?q=&theme=&page= for results, /articles/{id}#p{n} for an article), so reload, share, back and
+// forward all work.
 (function () {
   'use strict';
 
   const PAGE_SIZE = 10;
+  const TYPE_DELAY = 250;      // ms of quiet typing before searching
+  const SUGGEST_DELAY = 120;
   const $ = (id) => document.getElementById(id);
-  const form = $('search-form'), input = $('q'), chips = $('chips'), clear = $('clear-filters');
+  const form = $('search-form'), input = $('q'), list = $('suggestions');
+  const searchView = $('search-view'), articleView = $('article-view');
+  const chips = $('chips'), clear = $('clear-filters'), chart = $('chart'), chartBars = $('chart-bars');
   const statusEl = $('status'), results = $('results'), empty = $('empty'), errorEl = $('error'), pager = $('pager');
+  const articleBody = $('article-body'), backLink = $('back-link');
 
-  let themes = [];            // [{id,label}] from /api/themes
-  let controller = null;      // aborts the request in flight when a newer one starts
+  let themes = [];               // [{id,label}] from /api/themes
+  let searchController = null;   // aborts the search in flight when a newer one starts
+  let suggestController = null;
+  let typeTimer = 0, suggestTimer = 0;
+  let typingEntry = false;       // the current history entry was pushed by typing: replace it while typing goes on
+  let activeSuggestion = -1;
+  let lastSearchUrl = '/';
 
   const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) =>
     ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const themeLabel = (id) => (themes.find((t) => t.id === id) || { label: id }).label;
 
-  function readState() {
-    const p = new URLSearchParams(location.search);
+  // ---- URL state ----------------------------------------------------------------------------------------
+
+  function readSearchState(loc) {
+    const p = new URLSearchParams((loc || location).search);
     const page = parseInt(p.get('page') || '1', 10);
-    return { q: p.get('q') || '', themes: p.getAll('theme'), page: page > 0 ? page : 1 };
+    return { q: p.get('q') || '', themes: p.getAll('theme'), page: Number.isFinite(page) && page > 0 ? page : 1 };
   }
 
-  function urlFor(state) {
+  function searchUrl(state) {
     const p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
     state.themes.forEach((t) => p.append('theme', t));
@@ -28,106 +43,173 @@
     return '/' + (s ? '?' + s : '');
   }
 
-  function navigate(state, replace) {
-    const url = urlFor(state);
-    if (url !== location.pathname + location.search) {
-      history[replace ? 'replaceState' : 'pushState'](null, '', url);
-    }
-    render(state);
+  function articleIdFromPath() {
+    const m = location.pathname.match(/^\/articles\/(.+)$/);
+    return m ? decodeURIComponent(m[1]) : null;
   }
 
-  async function render(state) {
-    input.value = state.q;
+  function go(url, how) {
+    if (url !== location.pathname + location.search + location.hash) {
+      if (how === 'replace') history.replaceState(null, '', url); else history.pushState(null, '', url);
+    }
+    route();
+  }
+
+  function route() {
+    const id = articleIdFromPath();
+    if (id) { showArticle(id); } else { showSearch(readSearchState()); }
+  }
+
+  // ---- Search view ------------------------------------------------------------------------------------
+
+  async function showSearch(state) {
+    articleView.hidden = true;
+    searchView.hidden = false;
+    document.body.classList.remove('reading');
+    if (document.activeElement !== input) input.value = state.q;
     document.title = (state.q ? state.q + ' - ' : '') + '振兴搜索';
-    if (controller) controller.abort();
-    controller = new AbortController();
+    lastSearchUrl = searchUrl(state);
+    if (searchController) searchController.abort();
+    const controller = searchController = new AbortController();
     const params = new URLSearchParams({ q: state.q, page: String(state.page), size: String(PAGE_SIZE) });
     state.themes.forEach((t) => params.append('theme', t));
-    document.body.classList.add('loading');
-    statusEl.textContent = '正在搜索…';
-    errorEl.hidden = true;
+    setLoading(true);
     try {
       const res = await fetch('/api/search?' + params, { signal: controller.signal, headers: { Accept: 'application/json' } });
       const body = await res.json();
       if (!res.ok) throw new Error((body.error && body.error.message) || ('HTTP ' + res.status));
-      showResults(state, body);
+      if (controller !== searchController) return;
+      renderResults(state, body);
     } catch (e) {
       if (e.name === 'AbortError') return;
-      showError(e.message);
+      renderError(e.message === 'Failed to fetch' ? '无法连接服务器，请检查网络后重试。' : e.message);
     } finally {
-      document.body.classList.remove('loading');
+      if (controller === searchController) setLoading(false);
     }
   }
 
-  function showResults(state, body) {
+  function setLoading(on) {
+    results.setAttribute('aria-busy', String(on));
+    if (on) {
+      statusEl.textContent = '正在搜索…';
+      errorEl.hidden = true;
+      if (!results.children.length) results.innerHTML = '<li class="skeleton"></li><li class="skeleton"></li><li class="skeleton"></li>';
+    }
+  }
+
+  function renderResults(state, body) {
     renderChips(state, body.facets.theme);
+    renderChart(body.facets.theme, body.total, state);
     const from = (body.page - 1) * body.size + 1;
     const to = from + body.hits.length - 1;
     if (body.total === 0) {
       statusEl.textContent = state.q ? '没有找到与“' + state.q + '”相关的段落' : '没有段落';
+    } else if (body.hits.length === 0) {
+      statusEl.textContent = '共 ' + body.total.toLocaleString('zh-CN') + ' 个段落，这一页没有结果';
     } else {
-      statusEl.textContent = (state.q ? '找到 ' : '共 ') + body.total.toLocaleString('zh-CN') + ' 个段落' +
-        (body.hits.length ? '，显示第 ' + from + '–' + to + ' 个' : '') + '（用时 ' + body.tookMs + ' 毫秒）';
+      statusEl.textContent = (state.q ? '找到 ' : '共 ') + body.total.toLocaleString('zh-CN') + ' 个段落，第 ' + from + '–' + to +
+        ' 个（' + body.tookMs + ' 毫秒）';
     }
-    results.innerHTML = body.hits.map(hitHtml).join('');
-    showEmpty(state, body);
+    results.innerHTML = body.hits.map((h) => hitHtml(h, state)).join('');
+    renderEmpty(state, body);
     renderPager(state, body.total);
   }
 
-  function hitHtml(h) {
-    const label = (id) => (themes.find((t) => t.id === id) || { label: id }).label;
+  function hitHtml(h, state) {
     const meta = [h.section, h.date].filter(Boolean).map(escapeHtml).join(' · ');
-    return '<li class="hit"><h3><a href="/articles/' + encodeURIComponent(h.articleId) + '#p' + h.paragraph + '">' +
-      escapeHtml(h.title) + '</a></h3>' +
+    const href = articleUrl(h.articleId, h.paragraph, state);
+    return '<li class="hit"><h3><a href="' + escapeHtml(href) + '" data-nav>' + escapeHtml(h.title || h.articleId) + '</a></h3>' +
       (meta ? '<p class="meta">' + meta + '</p>' : '') +
-      '<p class="snippet">' + h.highlight + '</p>' +   // already HTML-escaped by the API, except <mark>
-      (h.themes.length ? '<div class="tags">' + h.themes.map((t) => '<span class="tag">' + escapeHtml(label(t)) + '</span>').join('') + '</div>' : '') +
-      '</li>';
+      '<p class="snippet">' + h.highlight + '</p>' +   // HTML-escaped by the API except for <mark>
+      tagsHtml(h.themes) + '</li>';
   }
 
-  function showEmpty(state, body) {
-    if (body.total > 0 || !state.q) { empty.hidden = true; return; }
-    const tips = ['检查是否有错别字', '换一个更常用的说法，如“营商环境”“科技创新”', '减少关键词或去掉引号'];
-    if (state.themes.length) tips.unshift('清除主题筛选后再试');
-    empty.innerHTML = '<p><strong>没有结果。</strong>' + (body.notice ? escapeHtml(body.notice) : '') + '</p><p>可以试试：</p><ul>' +
-      tips.map((t) => '<li>' + escapeHtml(t) + '</li>').join('') + '</ul>' +
-      '<p>热门搜索：' + ['数字沈阳', '营商环境', '科技创新', '自贸试验区'].map((w) =>
-        '<a href="' + urlFor({ q: w, themes: [], page: 1 }) + '" data-nav>' + w + '</a>').join('、') + '</p>';
-    empty.hidden = false;
+  function tagsHtml(ids, evidence) {
+    if (!ids || !ids.length) return '';
+    return '<div class="tags">' + ids.map((t) => {
+      const why = evidence && evidence[t] && evidence[t].length ? ' title="' + escapeHtml('依据：' + evidence[t].join('、')) + '"' : '';
+      return '<span class="tag"' + why + '>' + escapeHtml(themeLabel(t)) + '</span>';
+    }).join('') + '</div>';
   }
 
-  function showError(message) {
-    results.innerHTML = '';
-    pager.innerHTML = '';
-    empty.hidden = true;
-    statusEl.textContent = '';
-    errorEl.innerHTML = '<p><strong>搜索出错了。</strong>' + escapeHtml(message) + '</p><p><button type="button" class="link" id="retry">重试</button></p>';
-    errorEl.hidden = false;
-    $('retry').addEventListener('click', () => render(readState()));
+  function articleUrl(articleId, paragraph, state) {
+    const p = new URLSearchParams();
+    if (state.q) p.set('q', state.q);
+    state.themes.forEach((t) => p.append('theme', t));
+    if (state.page > 1) p.set('page', String(state.page));
+    const s = p.toString();
+    return '/articles/' + encodeURIComponent(articleId) + (s ? '?' + s : '') + '#p' + paragraph;
   }
 
   function renderChips(state, counts) {
     chips.innerHTML = counts.map((f) => {
       const on = state.themes.includes(f.value);
       return '<button type="button" class="chip" data-theme="' + escapeHtml(f.value) + '" aria-pressed="' + on + '"' +
-        (f.count === 0 && !on ? ' disabled' : '') + '>' +
-        '<span>' + escapeHtml(f.label) + '</span><span class="count" aria-label="' + f.count + ' 个段落">' + f.count + '</span></button>';
+        (f.count === 0 && !on ? ' disabled' : '') + ' aria-label="' + escapeHtml(f.label + '，' + f.count + ' 个段落') + '">' +
+        '<span class="label">' + escapeHtml(f.label) + '</span><span class="count">' + f.count.toLocaleString('zh-CN') + '</span></button>';
     }).join('');
     clear.hidden = state.themes.length === 0;
+  }
+
+  function renderChart(counts, total, state) {
+    const max = Math.max(1, ...counts.map((f) => f.count));
+    if (total === 0) { chart.hidden = true; return; }
+    chart.hidden = false;
+    chartBars.setAttribute('aria-label', '主题分布：' + counts.map((f) => f.label + ' ' + f.count).join('，'));
+    chartBars.innerHTML = counts.map((f) =>
+      '<div class="bar-row" data-theme="' + escapeHtml(f.value) + '"><span>' + escapeHtml(f.label) + '</span>' +
+      '<span class="bar-track"><span class="bar-fill" style="width:' + (100 * f.count / max).toFixed(1) + '%;display:block"></span></span>' +
+      '<span class="n">' + f.count + '</span></div>').join('');
+    chart.querySelector('figcaption').textContent = state.themes.length ? '主题分布（多选计数）' : '当前结果的主题分布';
+  }
+
+  async function renderEmpty(state, body) {
+    if (body.total > 0 || (!state.q && !state.themes.length)) { empty.hidden = true; return; }
+    const tips = ['检查是否有错别字', '换一个更常用的说法，如“营商环境”“科技创新”', '减少关键词或去掉引号'];
+    if (state.themes.length) tips.unshift('清除主题筛选后再试');
+    const popular = ['数字沈阳', '营商环境', '科技创新', '自贸试验区', '冰雪经济'];
+    const link = (w) => '<a href="' + escapeHtml(searchUrl({ q: w, themes: [], page: 1 })) + '" data-nav>' + escapeHtml(w) + '</a>';
+    let alternatives = [];
+    if (body.suggestion) alternatives.push(body.suggestion);
+    empty.innerHTML = '<p><strong>没有找到结果。</strong>' + (body.notice ? escapeHtml(body.notice) : '') + '</p>' +
+      '<div id="did-you-mean"></div><p>可以试试：</p><ul>' + tips.map((t) => '<li>' + escapeHtml(t) + '</li>').join('') + '</ul>' +
+      '<p>热门搜索：' + popular.map(link).join('、') + '</p>';
+    empty.hidden = false;
+    if (state.q) {
+      try {
+        const r = await fetch('/api/suggest?q=' + encodeURIComponent(state.q.slice(0, 50)) + '&size=5');
+        const s = await r.json();
+        alternatives = alternatives.concat((s.suggestions || []).map((x) => x.text));
+      } catch (e) { /* suggestions are a bonus */ }
+      const box = $('did-you-mean');
+      if (box && alternatives.length) {
+        box.innerHTML = '<p>您是不是要找：' + [...new Set(alternatives)].slice(0, 5).map(link).join('、') + '</p>';
+      }
+    }
+  }
+
+  function renderError(message) {
+    results.innerHTML = '';
+    pager.innerHTML = '';
+    empty.hidden = true;
+    statusEl.textContent = '搜索出错';
+    errorEl.innerHTML = '<p><strong>搜索出错了。</strong>' + escapeHtml(message) + '</p><p><button type="button" class="link" id="retry">重试</button></p>';
+    errorEl.hidden = false;
+    $('retry').addEventListener('click', route);
   }
 
   function renderPager(state, total) {
     const pages = Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
     if (pages <= 1) { pager.innerHTML = ''; return; }
-    const link = (p, text, label) => '<a href="' + urlFor({ ...state, page: p }) + '" data-nav' +
-      (label ? ' aria-label="' + label + '"' : '') + (p === state.page ? ' aria-current="page"' : '') + '>' + text + '</a>';
+    const link = (p, text, label) => '<a href="' + escapeHtml(searchUrl({ ...state, page: p })) + '" data-nav data-page="' + p + '"' +
+      ' aria-label="' + label + '"' + (p === state.page ? ' aria-current="page"' : '') + '>' + text + '</a>';
     const parts = [];
     if (state.page > 1) parts.push(link(state.page - 1, '上一页', '上一页'));
     const shown = new Set([1, pages, state.page - 2, state.page - 1, state.page, state.page + 1, state.page + 2]);
     let last = 0;
     for (let p = 1; p <= pages; p++) {
       if (!shown.has(p)) continue;
-      if (p - last > 1) parts.push('<span class="gap">…</span>');
+      if (p - last > 1) parts.push('<span class="gap" aria-hidden="true">…</span>');
       parts.push(link(p, String(p), '第 ' + p + ' 页'));
       last = p;
     }
@@ -135,34 +217,197 @@
     pager.innerHTML = parts.join('');
   }
 
+  // ---- Article view -----------------------------------------------------------------------------------
+
+  async function showArticle(id) {
+    searchView.hidden = true;
+    articleView.hidden = false;
+    document.body.classList.add('reading');
+    closeSuggestions();
+    const back = readSearchState();
+    backLink.href = searchUrl(back);
+    backLink.textContent = back.q ? '← 返回“' + back.q + '”的搜索结果' : '← 返回搜索';
+    if (document.activeElement !== input) input.value = back.q;
+    articleBody.innerHTML = '<p class="status">正在加载文章…</p>';
+    try {
+      const res = await fetch('/api/articles/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
+      const a = await res.json();
+      if (!res.ok) throw new Error(res.status === 404 ? '找不到这篇文章（编号：' + id + '）。' : (a.error && a.error.message) || 'HTTP ' + res.status);
+      renderArticle(a);
+    } catch (e) {
+      articleBody.innerHTML = '<div class="error" role="alert"><p><strong>无法打开文章。</strong>' + escapeHtml(e.message) + '</p></div>';
+    }
+  }
+
+  function renderArticle(a) {
+    document.title = a.title + ' - 振兴搜索';
+    const meta = [a.date, a.source && !/^github:/.test(a.source) ? a.source : '', a.metadata && a.metadata['来源'] ? '来源：' + a.metadata['来源'] : '']
+      .filter(Boolean).map(escapeHtml).join(' · ');
+    const parts = ['<h1 id="article-title">' + escapeHtml(a.title || a.id) + '</h1>'];
+    if (a.subtitle) parts.push('<p class="subtitle">' + escapeHtml(a.subtitle) + '</p>');
+    if (meta) parts.push('<p class="meta">' + meta + '</p>');
+    for (const p of a.paragraphs) {
+      for (const h of p.headings) parts.push('<h2>' + escapeHtml(h) + '</h2>');
+      parts.push('<section class="para" id="p' + p.paragraph + '" tabindex="-1" aria-label="第 ' + p.paragraph + ' 段">' +
+        '<p>' + escapeHtml(p.text) + '</p>' + tagsHtml(p.themes, p.evidence) + '</section>');
+    }
+    if (a.url) parts.push('<p class="meta">原文：<a href="' + escapeHtml(a.url) + '" rel="noopener noreferrer">' + escapeHtml(a.url) + '</a></p>');
+    articleBody.innerHTML = parts.join('');
+    focusTarget();
+  }
+
+  function focusTarget() {
+    articleBody.querySelectorAll('.para.target').forEach((el) => el.classList.remove('target'));
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target) {
+      target.classList.add('target');
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
+    } else {
+      window.scrollTo(0, 0);
+      articleView.querySelector('h1') && $('main').focus({ preventScroll: true });
+    }
+  }
+
+  // ---- Suggestions ------------------------------------------------------------------------------------
+
+  async function loadSuggestions(text) {
+    if (suggestController) suggestController.abort();
+    const q = text.trim();
+    if (!q || q.length > 50) { closeSuggestions(); return; }
+    const controller = suggestController = new AbortController();
+    try {
+      const res = await fetch('/api/suggest?q=' + encodeURIComponent(q) + '&size=8', { signal: controller.signal });
+      const body = await res.json();
+      if (controller !== suggestController || input.value.trim() !== q) return;
+      renderSuggestions(q, res.ok ? body.suggestions : []);
+    } catch (e) { if (e.name !== 'AbortError') closeSuggestions(); }
+  }
+
+  function renderSuggestions(q, items) {
+    activeSuggestion = -1;
+    input.removeAttribute('aria-activedescendant');
+    if (!items.length || document.activeElement !== input) { closeSuggestions(); return; }
+    list.innerHTML = items.map((s, i) => {
+      const t = s.text, at = t.indexOf(q);
+      const html = at < 0 ? escapeHtml(t) : escapeHtml(t.slice(0, at)) + '<mark>' + escapeHtml(q) + '</mark>' + escapeHtml(t.slice(at + q.length));
+      return '<li role="option" id="sug-' + i + '" aria-selected="false" data-text="' + escapeHtml(t) + '">' + html + '</li>';
+    }).join('');
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  function closeSuggestions() {
+    if (suggestController) suggestController.abort();
+    list.hidden = true;
+    list.innerHTML = '';
+    activeSuggestion = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  function moveSuggestion(delta) {
+    const items = list.querySelectorAll('[role=option]');
+    if (!items.length) return;
+    if (activeSuggestion >= 0) items[activeSuggestion].setAttribute('aria-selected', 'false');
+    // Positions 0..n: 0 is "back in the box", 1..n the options; arrows wrap around.
+    const pos = (activeSuggestion + 1 + delta + items.length + 1) % (items.length + 1);
+    activeSuggestion = pos - 1;
+    if (activeSuggestion >= 0) {
+      const el = items[activeSuggestion];
+      el.setAttribute('aria-selected', 'true');
+      el.scrollIntoView({ block: 'nearest' });
+      input.setAttribute('aria-activedescendant', el.id);
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  function choose(text) {
+    input.value = text;
+    closeSuggestions();
+    commitSearch();
+  }
+
+  // ---- Events -----------------------------------------------------------------------------------------
+
+  function commitSearch() {
+    clearTimeout(typeTimer);
+    typingEntry = false;
+    const state = articleIdFromPath() ? { q: input.value.trim(), themes: [], page: 1 } : { ...readSearchState(), q: input.value.trim(), page: 1 };
+    go(searchUrl(state), 'push');
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(typeTimer);
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(() => loadSuggestions(input.value), SUGGEST_DELAY);
+    typeTimer = setTimeout(() => {
+      if (articleIdFromPath()) return;  // in the article view, typing waits for Enter
+      const state = { ...readSearchState(), q: input.value.trim(), page: 1 };
+      if (state.q === readSearchState().q) return;
+      go(searchUrl(state), typingEntry ? 'replace' : 'push');
+      typingEntry = true;
+    }, TYPE_DELAY);
+  });
+
+  input.addEventListener('keydown', (e) => {
+    const open = !list.hidden;
+    if (e.key === 'ArrowDown' && open) { e.preventDefault(); moveSuggestion(1); }
+    else if (e.key === 'ArrowUp' && open) { e.preventDefault(); moveSuggestion(-1); }
+    else if (e.key === 'Escape') { if (open) { e.preventDefault(); closeSuggestions(); } }
+    else if (e.key === 'Enter' && open && activeSuggestion >= 0) {
+      e.preventDefault();
+      choose(list.querySelectorAll('[role=option]')[activeSuggestion].dataset.text);
+    }
+  });
+
+  input.addEventListener('blur', () => setTimeout(closeSuggestions, 150));
+
+  list.addEventListener('mousedown', (e) => {
+    const li = e.target.closest('[role=option]');
+    if (li) { e.preventDefault(); choose(li.dataset.text); }
+  });
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    navigate({ q: input.value.trim(), themes: readState().themes, page: 1 });
-    results.focus({ preventScroll: true });
+    closeSuggestions();
+    commitSearch();
   });
 
   chips.addEventListener('click', (e) => {
     const chip = e.target.closest('.chip');
     if (!chip) return;
-    const state = readState();
+    const state = readSearchState();
     const t = chip.dataset.theme;
     const next = state.themes.includes(t) ? state.themes.filter((x) => x !== t) : state.themes.concat(t);
-    navigate({ q: state.q, themes: next, page: 1 });
+    typingEntry = false;
+    go(searchUrl({ q: state.q, themes: next, page: 1 }), 'push');
   });
 
-  clear.addEventListener('click', () => navigate({ q: readState().q, themes: [], page: 1 }));
+  clear.addEventListener('click', () => {
+    typingEntry = false;
+    go(searchUrl({ q: readSearchState().q, themes: [], page: 1 }), 'push');
+  });
 
   document.addEventListener('click', (e) => {
     const a = e.target.closest('a[data-nav]');
-    if (!a || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    if (!a || e.defaultPrevented || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
     e.preventDefault();
-    history.pushState(null, '', a.getAttribute('href'));
-    render(readState());
-    window.scrollTo(0, 0);
+    typingEntry = false;
+    const toArticle = a.getAttribute('href').startsWith('/articles/');
+    go(a.getAttribute('href'), 'push');
+    if (!toArticle) { window.scrollTo(0, 0); if (a.dataset.page) results.focus && $('main').focus({ preventScroll: true }); }
   });
 
-  window.addEventListener('popstate', () => render(readState()));
+  window.addEventListener('popstate', () => {
+    typingEntry = false;
+    clearTimeout(typeTimer);
+    closeSuggestions();
+    input.value = readSearchState().q;  // history moved: the box shows that entry's query, even while focused
+    route();
+  });
+  window.addEventListener('hashchange', () => { if (articleIdFromPath()) focusTarget(); });
 
-  fetch('/api/themes').then((r) => r.json()).then((b) => { themes = b.themes; }).catch(() => {})
-    .finally(() => render(readState()));
+  fetch('/api/themes').then((r) => r.json()).then((b) => { themes = b.themes; }).catch(() => {}).finally(route);
 })();

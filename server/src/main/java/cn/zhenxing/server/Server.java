@@ -42,7 +42,7 @@ public final class Server implements AutoCloseable {
   public static Server create(ServerConfig config) throws IOException, InterruptedException {
     Taxonomy taxonomy = config.themesFile() == null ? Taxonomy.defaults() : Taxonomy.load(config.themesFile());
     IndexBuilder builder = new IndexBuilder(
-        new ParagraphSplitter(), new ParagraphDocuments(new ThemeTagger(taxonomy)), config.indexThreads());
+        new ParagraphSplitter(), new ThemeTagger(taxonomy), config.indexThreads());
     IndexService index = IndexService.open(new IndexLayout(config.indexDir()), builder, () -> {
       if (!Files.isDirectory(config.seedsDir())) {
         throw new IllegalArgumentException("there is no index in " + config.indexDir().toAbsolutePath()

@@ -174,15 +174,35 @@ class AdminApiTest {
 
   @Test
   void bodies_over_the_limit_get_413_and_wrong_types_415() throws Exception {
-    String big = "{\"id\":\"big\",\"text\":\"" + "字".repeat((int) UPLOAD_LIMIT) + "\"}\n";
-    TestServer.Response tooBig = reindex("", "application/x-ndjson", big);
-    assertEquals(413, tooBig.status(), tooBig.body());
+    // Like curl for large bodies, the client announces the size and waits (Expect: 100-continue): the 413
+    // must come back before any of the body is sent.
+    String tooBig = headersOnly("POST", "/api/admin/reindex", "application/x-ndjson", UPLOAD_LIMIT + 1);
+    assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
+    assertTrue(tooBig.contains("the request body is larger than the limit"), tooBig);
     assertEquals(415, reindex("", "text/csv", "a,b\n").status());
     assertEquals(415, reindex("", null, "{\"id\":\"a\",\"text\":\"x\"}\n").status());
-    assertEquals(413, put("big", "text/plain", "字".repeat((int) ARTICLE_LIMIT)).status());
+    assertTrue(headersOnly("PUT", "/api/admin/articles/big", "text/plain", ARTICLE_LIMIT + 1).startsWith("HTTP/1.1 413"));
+    // A body without a declared length is cut off at the limit while it streams.
+    TestServer.Response streamed = server.send(server.admin("/api/admin/articles/big").header("Content-Type", "text/plain")
+        .PUT(BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[(int) ARTICLE_LIMIT + 10]))).build());
+    assertEquals(413, streamed.status());
     assertEquals(415, put("x", "application/xml", "<a/>").status());
     try (Stream<Path> uploads = Files.list(dir.resolve("index/uploads"))) {
       assertEquals(0, uploads.count(), "refused uploads leave no files");
+    }
+  }
+
+  /** Sends only the request head with {@code Expect: 100-continue} and returns what the server answers. */
+  static String headersOnly(String method, String path, String type, long length) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", server.server().port())) {
+      socket.setSoTimeout(10_000);
+      String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestServer.TOKEN
+          + "\r\nContent-Type: " + type + "\r\nContent-Length: " + length + "\r\nExpect: 100-continue\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      byte[] buf = new byte[4096];
+      int n = socket.getInputStream().read(buf);
+      return n <= 0 ? "" : new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 

@@ -69,7 +69,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   public Response send(HttpRequest request) throws Exception {
-    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> r = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .get(120, java.util.concurrent.TimeUnit.SECONDS);
     return new Response(r.statusCode(), r.headers(), r.body());
   }
 

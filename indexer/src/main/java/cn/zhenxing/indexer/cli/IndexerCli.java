@@ -64,7 +64,7 @@ public final class IndexerCli {
     IndexLayout layout = new IndexLayout(Path.of(cl.get("index", "data/index")));
     FileArticleSource source = FileArticleSource.of(cl.all("input"));
     IndexBuilder builder =
-        new IndexBuilder(new ParagraphSplitter(), new ParagraphDocuments(new ThemeTagger(taxonomy)), threads);
+        new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(taxonomy), threads);
     BuildProgress progress = new BuildProgress();
     out.printf(Locale.ROOT, "Indexing %d file(s) into %s with %d thread(s)%n", source.files().size(), layout.root(), threads);
     try {

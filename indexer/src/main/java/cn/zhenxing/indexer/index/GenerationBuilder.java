@@ -1,6 +1,8 @@
 package cn.zhenxing.indexer.index;
 
 import cn.zhenxing.indexer.article.ArticleSource;
+import cn.zhenxing.indexer.suggest.PhraseCollector;
+import cn.zhenxing.indexer.suggest.SuggestIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,7 +10,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Builds a complete index in a new generation folder beside the live one. The result is committed and closed
+ * Builds a complete index, and its suggestions, in a new generation folder beside the live one. The result is committed and closed
  * but not yet live: the caller publishes it (the CLI at once; the server after replaying edits made during
  * the build). On any failure the half-built folder is deleted and the live index is untouched.
  */
@@ -37,11 +39,13 @@ public final class GenerationBuilder {
       try {
         progress.begin();
         progress.expectArticles(source.expectedArticles());
-        long next = builder.build(source, writer, 0, onError, progress);
+        PhraseCollector phrases = new PhraseCollector();
+        long next = builder.build(source, writer, 0, onError, progress, phrases);
         writer.setLiveCommitData(commitData(next, origin).entrySet());
         writer.commit();
         long paragraphs = writer.getDocStats().numDocs;
         writer.close();
+        SuggestIndex.build(gen, phrases.weights());
         ok = true;
         return new Built(gen, paragraphs, next);
       } finally {

@@ -4,7 +4,12 @@ import cn.zhenxing.indexer.article.Article;
 import cn.zhenxing.indexer.article.ArticleInput;
 import cn.zhenxing.indexer.article.ArticleSource;
 import cn.zhenxing.indexer.article.InputProblem;
+import cn.zhenxing.indexer.paragraph.Paragraph;
 import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
+import cn.zhenxing.indexer.suggest.PhraseCollector;
+import cn.zhenxing.indexer.theme.ThemeTagger;
+import cn.zhenxing.indexer.theme.ThemeTags;
+import java.util.ArrayList;
 import cn.zhenxing.indexer.paragraph.ParsedArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,16 +41,21 @@ public final class IndexBuilder {
   private static final Object END = new Object();
 
   private final ParagraphSplitter splitter;
-  private final ParagraphDocuments documents;
+  private final ThemeTagger tagger;
+  private final ParagraphDocuments documents = new ParagraphDocuments();
   private final int threads;
 
-  public IndexBuilder(ParagraphSplitter splitter, ParagraphDocuments documents, int threads) {
+  public IndexBuilder(ParagraphSplitter splitter, ThemeTagger tagger, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
     this.splitter = splitter;
-    this.documents = documents;
+    this.tagger = tagger;
     this.threads = threads;
+  }
+
+  public ThemeTagger tagger() {
+    return tagger;
   }
 
   /**
@@ -57,11 +67,18 @@ public final class IndexBuilder {
   public long build(
       ArticleSource source, IndexWriter writer, long firstArticleSeq, OnError onError, BuildProgress progress)
       throws IOException, BuildAbortedException, InterruptedException {
+    return build(source, writer, firstArticleSeq, onError, progress, null);
+  }
+
+  /** As above, also feeding every article to {@code phrases} (may be null) for suggestions. */
+  public long build(ArticleSource source, IndexWriter writer, long firstArticleSeq, OnError onError,
+      BuildProgress progress, PhraseCollector phrases)
+      throws IOException, BuildAbortedException, InterruptedException {
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(threads * 64);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread[] workers = new Thread[threads];
     for (int i = 0; i < threads; i++) {
-      workers[i] = new Thread(() -> work(queue, writer, progress, failure), "indexer-" + i);
+      workers[i] = new Thread(() -> work(queue, writer, progress, phrases, failure), "indexer-" + i);
       workers[i].setDaemon(true);
       workers[i].start();
     }
@@ -119,14 +136,21 @@ public final class IndexBuilder {
     return seq[0];
   }
 
-  /** Splits one article and converts it to documents; used by bulk builds and single-article upserts. */
+  /** Splits and tags one article and converts it to documents; used by bulk builds and single upserts. */
   public Prepared prepare(Article article, long articleSeq) {
     ParsedArticle parsed = splitter.split(article);
-    return new Prepared(parsed, documents.toDocuments(parsed, articleSeq));
+    List<ThemeTags> tags = new ArrayList<>(parsed.paragraphs().size());
+    for (Paragraph p : parsed.paragraphs()) {
+      tags.add(tagger.tag(p.text()));
+    }
+    return new Prepared(parsed, tags, documents.toDocuments(parsed, tags, articleSeq));
   }
 
-  /** An article ready to be written: its parsed form and its documents (empty when it had no paragraphs). */
-  public record Prepared(ParsedArticle parsed, List<Document> documents) {}
+  /**
+   * An article ready to be written: its parsed form, each paragraph's themes, and its documents (empty when
+   * it had no paragraphs).
+   */
+  public record Prepared(ParsedArticle parsed, List<ThemeTags> tags, List<Document> documents) {}
 
   private record Work(ArticleInput.Ok input, long seq) {}
 
@@ -136,8 +160,8 @@ public final class IndexBuilder {
     }
   }
 
-  private void work(
-      BlockingQueue<Object> queue, IndexWriter writer, BuildProgress progress, AtomicReference<Throwable> failure) {
+  private void work(BlockingQueue<Object> queue, IndexWriter writer, BuildProgress progress,
+      PhraseCollector phrases, AtomicReference<Throwable> failure) {
     while (true) {
       Object item;
       try {
@@ -161,6 +185,9 @@ public final class IndexBuilder {
           continue;
         }
         writer.addDocuments(prepared.documents());
+        if (phrases != null) {
+          phrases.collect(prepared.parsed(), prepared.tags());
+        }
         progress.articleIndexed(prepared.documents().size(), prepared.parsed().characterCount());
       } catch (IOException | RuntimeException e) {
         failure.compareAndSet(null, e);

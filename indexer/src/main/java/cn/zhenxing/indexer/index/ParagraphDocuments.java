@@ -2,7 +2,6 @@ package cn.zhenxing.indexer.index;
 
 import cn.zhenxing.indexer.paragraph.Paragraph;
 import cn.zhenxing.indexer.paragraph.ParsedArticle;
-import cn.zhenxing.indexer.theme.ThemeTagger;
 import cn.zhenxing.indexer.theme.ThemeTags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -33,25 +32,18 @@ public final class ParagraphDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, List<String>>> EVIDENCE_TYPE = new TypeReference<>() {};
 
-  private final ThemeTagger tagger;
   private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
-
-  public ParagraphDocuments(ThemeTagger tagger) {
-    this.tagger = tagger;
-  }
 
   /** The term that selects every paragraph of an article: delete or replace an article in one step. */
   public static Term articleTerm(String articleId) {
     return new Term(IndexSchema.ARTICLE_ID, articleId);
   }
 
-  /** All paragraphs of {@code article} as documents, in order, tagged with themes. */
-  public List<Document> toDocuments(ParsedArticle article, long articleSeq) {
+  /** All paragraphs of {@code article} as documents, in order, with {@code tags[i]} for paragraph i. */
+  public List<Document> toDocuments(ParsedArticle article, List<ThemeTags> tags, long articleSeq) {
     List<Document> docs = new ArrayList<>(article.paragraphs().size());
-    boolean first = true;
-    for (Paragraph p : article.paragraphs()) {
-      docs.add(toDocument(article, p, articleSeq, tagger.tag(p.text()), first));
-      first = false;
+    for (int i = 0; i < article.paragraphs().size(); i++) {
+      docs.add(toDocument(article, article.paragraphs().get(i), articleSeq, tags.get(i), i == 0));
     }
     return docs;
   }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexBuilderTest {
 
   static IndexBuilder builder(int threads) {
-    return new IndexBuilder(new ParagraphSplitter(), new ParagraphDocuments(new ThemeTagger(Taxonomy.defaults())), threads);
+    return new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(Taxonomy.defaults()), threads);
   }
 
   @Test

@@ -81,6 +81,7 @@ public final class AdminRoutes {
       if (type != null && !JSON_LINES_TYPES.contains(type) && !GZIP_TYPES.contains(type)) {
         throw unsupported(type, "application/x-ndjson (JSON Lines, one article per line; gzip allowed), or no body to rebuild from the seeds");
       }
+      spool.checkDeclaredLength(declared);
       Path file = spool.spool(ctx.bodyInputStream(), declared);
       if (Files.size(file) == 0) {
         Files.deleteIfExists(file);
@@ -111,6 +112,9 @@ public final class AdminRoutes {
     String type = mediaType(ctx.header("Content-Type"));
     if (type == null || !(type.equals("application/json") || type.equals("text/plain") || type.equals("text/html"))) {
       throw unsupported(type, "application/json ({\"title\",\"date\",\"source\",\"url\",\"text\"}), text/plain or text/html");
+    }
+    if (ctx.contentLength() > maxArticleBytes) {
+      throw tooLarge(); // before touching the body, so Expect: 100-continue clients send nothing
     }
     String body = new String(readBounded(ctx.bodyInputStream(), ctx.contentLength()), charset(ctx.header("Content-Type")));
     ArticleInput input = switch (type) {

@@ -34,11 +34,19 @@ public final class UploadSpool {
     }
   }
 
-  /** Spools {@code body} to a new file and returns it; the caller deletes it when done. */
-  public Path spool(InputStream body, long declaredLength) throws IOException {
+  /**
+   * Refuses a body whose declared length is over the limit. Call it before touching the body stream: a
+   * client that sent {@code Expect: 100-continue} then gets the 413 without uploading anything.
+   */
+  public void checkDeclaredLength(long declaredLength) {
     if (declaredLength > maxBytes) {
       throw tooLarge(declaredLength);
     }
+  }
+
+  /** Spools {@code body} to a new file and returns it; the caller deletes it when done. */
+  public Path spool(InputStream body, long declaredLength) throws IOException {
+    checkDeclaredLength(declaredLength);
     Files.createDirectories(dir);
     Path file = Files.createTempFile(dir, "upload-", ".part");
     boolean ok = false;

@@ -54,6 +54,8 @@ public final class HttpApp {
       files.directory = "/web";
       files.location = Location.CLASSPATH;
     });
+    // The article view is the same page; it reads the article id from the path.
+    config.spaRoot.addFile("/articles", "/web/index.html", Location.CLASSPATH);
     config.requestLogger.http((ctx, ms) ->
         ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
 
@@ -74,6 +76,7 @@ public final class HttpApp {
         "paragraphs", s.index().paragraphCount(),
         "generation", s.index().generation().getFileName().toString())));
 
+    new SuggestRoutes(s.index()).register(config);
     s.admin().register(config);
 
     config.routes.exception(ApiException.class, (e, ctx) ->

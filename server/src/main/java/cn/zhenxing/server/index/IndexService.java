@@ -7,6 +7,7 @@ import cn.zhenxing.indexer.index.GenerationBuilder;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.IndexSchema;
+import cn.zhenxing.indexer.suggest.SuggestIndex;
 import cn.zhenxing.indexer.article.Article;
 import java.io.Closeable;
 import java.util.ArrayList;
@@ -258,6 +259,20 @@ public final class IndexService implements Closeable {
     @Override
     public void close() throws IOException {
       index.searchers().release(searcher);
+    }
+  }
+
+  /** Search-box suggestions from the live generation's suggest index. */
+  public List<SuggestIndex.Suggestion> suggest(String typed, int size) throws IOException {
+    while (true) {
+      LiveIndex index = live.get();
+      try {
+        return index.suggestions().lookup(typed, size);
+      } catch (AlreadyClosedException e) {
+        if (live.get() == index) {
+          throw e;
+        }
+      }
     }
   }
 

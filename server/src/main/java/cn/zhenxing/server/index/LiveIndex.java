@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
+import cn.zhenxing.indexer.suggest.SuggestIndex;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -29,14 +30,17 @@ final class LiveIndex implements Closeable {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final SuggestIndex suggestions;
   private final String origin;
   private long nextArticleSeq;
 
-  private LiveIndex(Path generation, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+  private LiveIndex(Path generation, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
+      SuggestIndex suggestions) {
     this.generation = generation;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
+    this.suggestions = suggestions;
     Map<String, String> data = commitData(writer);
     this.nextArticleSeq = Long.parseLong(data.getOrDefault(IndexSchema.COMMIT_NEXT_ARTICLE_SEQ, "0"));
     this.origin = data.getOrDefault(IndexSchema.COMMIT_ORIGIN, "unknown");
@@ -45,11 +49,15 @@ final class LiveIndex implements Closeable {
   static LiveIndex open(Path generation) throws IOException {
     FSDirectory dir = FSDirectory.open(generation);
     IndexWriter writer = null;
+    SearcherManager manager = null;
     try {
       writer = new IndexWriter(dir, IndexSchema.writerConfig(64));
-      SearcherManager manager = new SearcherManager(writer, true, false, new FacetedSearcher.Factory());
-      return new LiveIndex(generation, dir, writer, manager);
+      manager = new SearcherManager(writer, true, false, new FacetedSearcher.Factory());
+      return new LiveIndex(generation, dir, writer, manager, SuggestIndex.open(generation));
     } catch (IOException | RuntimeException e) {
+      if (manager != null) {
+        manager.close();
+      }
       if (writer != null) {
         writer.rollback();
       }
@@ -64,6 +72,10 @@ final class LiveIndex implements Closeable {
 
   SearcherManager searchers() {
     return searchers;
+  }
+
+  SuggestIndex suggestions() {
+    return suggestions;
   }
 
   String origin() {
@@ -141,6 +153,7 @@ final class LiveIndex implements Closeable {
   @Override
   public void close() throws IOException {
     try {
+      suggestions.close();
       searchers.close();
     } finally {
       try {

@@ -1,0 +1,139 @@
+package cn.zhenxing.indexer.suggest;
+
+import cn.zhenxing.indexer.paragraph.Paragraph;
+import cn.zhenxing.indexer.paragraph.ParsedArticle;
+import cn.zhenxing.indexer.theme.ThemeTags;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+/**
+ * Gathers the phrases worth suggesting while articles are indexed: article titles, section headings (split
+ * into clauses), the short lead-ins that open many policy paragraphs (推动数字沈阳建设。…), those lead-ins
+ * without their opening verbs (数字沈阳建设), and the theme terms found in the text (数字经济). Each phrase's
+ * weight adds up every occurrence, titles and headings counting more, so common key phrases rank first.
+ * Safe to call from many indexing threads.
+ */
+public final class PhraseCollector {
+
+  static final int MIN_HAN = 2;
+  static final int MAX_LENGTH = 24;
+
+  private static final Pattern NUMBERING =
+      Pattern.compile("^(第[一二三四五六七八九十百零〇]+(章|节|篇|编|部分)\\s*|[一二三四五六七八九十]+[、．]\\s*|（[一二三四五六七八九十]+）\\s*|\\d+[.、．]\\s*)");
+  private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,、；;：:。！？!?（）()“”\"《》\\s]+");
+  private static final String SENTENCE_END = "。！？；";
+
+  /** Verbs and adverbs that open lead-ins; without them the lead-in is the topic itself. */
+  static final List<String> OPENING_WORDS = List.of(
+      "进一步", "持续", "加快", "推动", "推进", "完善", "强化", "深化", "促进", "培育", "提升", "优化", "加强", "扎实",
+      "全面", "大力", "积极", "坚持", "实施", "深入", "着力", "切实", "不断", "做强", "做优", "做大", "打造", "构建",
+      "建设", "发展", "健全", "稳步", "有序", "统筹", "支持", "开展", "提高", "增强", "扩大", "抓好", "落实");
+
+  private final Map<String, LongAdder> weights = new ConcurrentHashMap<>();
+
+  /** Collects from one article; {@code tags} holds the themes of each paragraph, in order. */
+  public void collect(ParsedArticle article, List<ThemeTags> tags) {
+    Map<String, Integer> local = new HashMap<>();
+    addIfGood(local, article.title(), 3);
+    Set<String> headings = new LinkedHashSet<>();
+    for (Paragraph p : article.paragraphs()) {
+      headings.addAll(p.headings());
+      if (!p.section().isEmpty()) {
+        headings.add(p.section());
+      }
+    }
+    for (String heading : headings) {
+      String bare = NUMBERING.matcher(heading).replaceFirst("");
+      addIfGood(local, bare, 2);
+      for (String clause : CLAUSE_BREAK.split(bare)) {
+        addIfGood(local, clause, 2);
+      }
+    }
+    for (int i = 0; i < article.paragraphs().size(); i++) {
+      String lead = leadIn(article.paragraphs().get(i).text());
+      if (lead != null) {
+        addIfGood(local, lead, 2);
+        for (String topic : withoutOpeningWords(lead)) {
+          addIfGood(local, topic, 1);
+        }
+      }
+      if (i < tags.size()) {
+        for (List<String> terms : tags.get(i).evidence().values()) {
+          for (String term : terms) {
+            addIfGood(local, term, 1);
+          }
+        }
+      }
+    }
+    local.forEach((phrase, w) -> weights.computeIfAbsent(phrase, k -> new LongAdder()).add(w));
+  }
+
+  /** The phrases collected so far with their weights. */
+  public Map<String, Long> weights() {
+    Map<String, Long> out = new HashMap<>(weights.size() * 2);
+    weights.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** The opening sentence of a paragraph when it is a short lead-in (4–20 characters), else null. */
+  static String leadIn(String text) {
+    for (int i = 0; i < text.length() && i <= 20; i++) {
+      if (SENTENCE_END.indexOf(text.charAt(i)) >= 0) {
+        String lead = NUMBERING.matcher(text.substring(0, i)).replaceFirst("");
+        return lead.length() >= 4 && lead.indexOf('，') < 0 ? lead : null;
+      }
+    }
+    return null;
+  }
+
+  /** 持续优化营商环境 → 优化营商环境, 营商环境: the lead-in with one, then two opening words removed. */
+  static List<String> withoutOpeningWords(String lead) {
+    List<String> out = new ArrayList<>();
+    String rest = lead;
+    for (int round = 0; round < 2; round++) {
+      String stripped = null;
+      for (String w : OPENING_WORDS) {
+        if (rest.startsWith(w) && rest.length() - w.length() >= 3) {
+          stripped = rest.substring(w.length());
+          break;
+        }
+      }
+      if (stripped == null) {
+        break;
+      }
+      out.add(stripped);
+      rest = stripped;
+    }
+    return out;
+  }
+
+  private static void addIfGood(Map<String, Integer> local, String phrase, int weight) {
+    String p = phrase.strip();
+    if (p.length() > MAX_LENGTH || countHan(p) < MIN_HAN) {
+      return;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      if (SENTENCE_END.indexOf(p.charAt(i)) >= 0) {
+        return;
+      }
+    }
+    local.merge(p, weight, Integer::sum);
+  }
+
+  private static int countHan(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

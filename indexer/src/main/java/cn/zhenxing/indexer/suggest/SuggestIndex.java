@@ -1,0 +1,144 @@
+package cn.zhenxing.indexer.suggest;
+
+import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Search-box suggestions: Lucene's AnalyzingInfixSuggester over the collected phrases, stored in a
+ * {@code suggest} folder inside each index generation, so it is built once with the index and opened in
+ * milliseconds. Phrases are analysed as CJK bigrams, so what the user typed matches anywhere inside a
+ * phrase (营商 finds 优化营商环境); phrases that start with it come first, then the heaviest.
+ */
+public final class SuggestIndex implements Closeable {
+
+  public static final String FOLDER = "suggest";
+  /** Candidates fetched before re-ranking prefix matches first. */
+  static final int FETCH = 64;
+
+  private final Directory directory;
+  private final AnalyzingInfixSuggester suggester;
+
+  private SuggestIndex(Directory directory, AnalyzingInfixSuggester suggester) {
+    this.directory = directory;
+    this.suggester = suggester;
+  }
+
+  /** A suggestion and its weight. */
+  public record Suggestion(String text, long weight) {}
+
+  /** Builds the suggest folder of {@code generation} from phrase weights. */
+  public static void build(Path generation, Map<String, Long> weights) throws IOException {
+    try (SuggestIndex index = open(generation)) {
+      List<Map.Entry<String, Long>> entries = new ArrayList<>(weights.entrySet());
+      entries.sort(Map.Entry.comparingByKey());
+      index.suggester.build(new Entries(entries.iterator()));
+    }
+  }
+
+  /** Opens the suggest folder of {@code generation} (an empty one if it was never built). */
+  public static SuggestIndex open(Path generation) throws IOException {
+    Path folder = generation.resolve(FOLDER);
+    Files.createDirectories(folder);
+    Directory dir = FSDirectory.open(folder);
+    try {
+      AnalyzingInfixSuggester s = new AnalyzingInfixSuggester(dir, ChineseAnalyzers.bigrams(),
+          ChineseAnalyzers.queryBigrams(), AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS,
+          true, true, false, true);
+      return new SuggestIndex(dir, s);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /** Up to {@code size} suggestions for what has been typed so far. */
+  public List<Suggestion> lookup(String typed, int size) throws IOException {
+    String q = typed.strip();
+    if (q.isEmpty() || suggester.getCount() == 0) {
+      return List.of();
+    }
+    List<Lookup.LookupResult> found = suggester.lookup(q, FETCH, true, false);
+    List<Suggestion> all = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Lookup.LookupResult r : found) {
+      String text = r.key.toString();
+      if (seen.add(text) && !text.equals(q)) {
+        all.add(new Suggestion(text, r.value));
+      }
+    }
+    all.sort(Comparator.comparing((Suggestion s) -> !s.text().startsWith(q))
+        .thenComparing(s -> !s.text().contains(q))
+        .thenComparing(Comparator.comparingLong(Suggestion::weight).reversed())
+        .thenComparingInt(s -> s.text().length()));
+    return all.size() > size ? all.subList(0, size) : all;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      suggester.close();
+    } finally {
+      directory.close();
+    }
+  }
+
+  private static final class Entries implements InputIterator {
+    private final Iterator<Map.Entry<String, Long>> it;
+    private long weight;
+
+    Entries(Iterator<Map.Entry<String, Long>> it) {
+      this.it = it;
+    }
+
+    @Override
+    public BytesRef next() {
+      if (!it.hasNext()) {
+        return null;
+      }
+      Map.Entry<String, Long> e = it.next();
+      weight = e.getValue();
+      return new BytesRef(e.getKey());
+    }
+
+    @Override
+    public long weight() {
+      return weight;
+    }
+
+    @Override
+    public BytesRef payload() {
+      return null;
+    }
+
+    @Override
+    public boolean hasPayloads() {
+      return false;
+    }
+
+    @Override
+    public Set<BytesRef> contexts() {
+      return null;
+    }
+
+    @Override
+    public boolean hasContexts() {
+      return false;
+    }
+  }
+}

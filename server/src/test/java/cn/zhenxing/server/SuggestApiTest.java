@@ -1,0 +1,90 @@
+package cn.zhenxing.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Suggestions, the OpenSearch description, and the article page route. */
+class SuggestApiTest {
+
+  @TempDir static Path dir;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(dir.resolve("index"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static List<String> suggest(String q) throws Exception {
+    JsonNode body = server.get("/api/suggest?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).json();
+    List<String> out = new ArrayList<>();
+    body.get("suggestions").forEach(s -> out.add(s.get("text").asText()));
+    return out;
+  }
+
+  @Test
+  void digital_suggests_digital_shenyang_construction_and_the_digital_economy() throws Exception {
+    List<String> s = suggest("数字");
+    assertTrue(s.contains("数字沈阳建设"), s.toString());
+    assertTrue(s.contains("数字经济"), s.toString());
+    s.forEach(x -> assertTrue(x.startsWith("数字"), "prefix matches come first: " + s));
+  }
+
+  @Test
+  void suggestions_match_inside_phrases_and_come_from_headings_and_titles() throws Exception {
+    List<String> s = suggest("营商");
+    assertEquals("营商环境", s.get(0), s.toString());
+    assertTrue(s.contains("优化营商环境"), s.toString());
+    assertTrue(suggest("政府工作").stream().anyMatch(x -> x.endsWith("政府工作报告")), "article titles");
+    assertTrue(suggest("创新沈阳").stream().anyMatch(x -> x.contains("加快建设“创新沈阳”")), "section headings");
+    assertEquals(List.of(), suggest(""));
+    assertEquals(List.of(), suggest("月球基地"));
+  }
+
+  @Test
+  void opensearch_suggestion_format_and_description() throws Exception {
+    TestServer.Response r = server.get("/api/suggest?format=opensearch&q=" + URLEncoder.encode("数字", StandardCharsets.UTF_8));
+    assertTrue(r.header("Content-Type").startsWith("application/x-suggestions+json"), r.header("Content-Type"));
+    JsonNode body = r.json();
+    assertEquals("数字", body.get(0).asText());
+    assertTrue(body.get(1).isArray() && body.get(1).size() > 0);
+    TestServer.Response xml = server.get("/opensearch.xml");
+    assertEquals(200, xml.status());
+    assertTrue(xml.header("Content-Type").startsWith("application/opensearchdescription+xml"));
+    assertTrue(xml.body().contains("<ShortName>振兴搜索</ShortName>"));
+    assertTrue(xml.body().contains("type=\"application/x-suggestions+json\""));
+    assertTrue(xml.body().contains(server.base() + "/api/suggest?q={searchTerms}&amp;format=opensearch"));
+    assertTrue(server.get("/").body().contains("href=\"/opensearch.xml\""), "the page links the description");
+  }
+
+  @Test
+  void bad_suggest_parameters_get_400() throws Exception {
+    assertEquals("size", server.get("/api/suggest?q=a&size=0").json().get("error").get("parameter").asText());
+    assertEquals("format", server.get("/api/suggest?q=a&format=xml").json().get("error").get("parameter").asText());
+    assertEquals("q", server.get("/api/suggest?q=" + "字".repeat(60)).json().get("error").get("parameter").asText());
+    assertEquals(400, server.get("/api/suggest?query=a").status());
+  }
+
+  @Test
+  void article_urls_serve_the_page_to_browsers() throws Exception {
+    TestServer.Response page = server.send(server.request("/articles/shenyang-revitalization")
+        .header("Accept", "text/html").GET().build());
+    assertEquals(200, page.status());
+    assertTrue(page.body().contains("id=\"article-view\""));
+  }
+}

@@ -1,0 +1,293 @@
+package cn.zhenxing.server.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.zhenxing.server.TestServer;
+import java.io.File;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The search page in a real headless Chromium (Debian's chromium and chromium-driver), against the real
+ * server over the seed corpus. Every state is saved as a screenshot under {@code target/screenshots}.
+ */
+class SearchPageBrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target/screenshots");
+
+  @TempDir static Path dir;
+  static TestServer server;
+  static ChromeDriver driver;
+  static WebDriverWait wait;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+    server = TestServer.start(dir.resolve("index"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + dir.resolve("chrome-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void desktop() {
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+  }
+
+  void open(String path) {
+    driver.get(server.base() + path);
+    wait.until(d -> !d.findElement(By.id("status")).getText().isBlank()
+        || !d.findElement(By.id("article-view")).getAttribute("hidden").equals("true"));
+  }
+
+  WebElement box() {
+    return driver.findElement(By.id("q"));
+  }
+
+  void type(String text) {
+    WebElement q = box();
+    q.clear();
+    q.sendKeys(text);
+  }
+
+  /** Waits until the results are for {@code q} and have loaded. */
+  void awaitResultsFor(String q) {
+    wait.until(d -> q.equals(query()) && "false".equals(d.findElement(By.id("results")).getAttribute("aria-busy"))
+        && !d.findElement(By.id("status")).getText().startsWith("正在"));
+  }
+
+  String query() {
+    String search = (String) ((JavascriptExecutor) driver).executeScript("return location.search");
+    for (String part : search.replaceFirst("^\\?", "").split("&")) {
+      if (part.startsWith("q=")) {
+        return URLDecoder.decode(part.substring(2), StandardCharsets.UTF_8);
+      }
+    }
+    return "";
+  }
+
+  List<WebElement> hits() {
+    return driver.findElements(By.cssSelector("#results .hit"));
+  }
+
+  static void shot(String name) throws IOException {
+    File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  long chipCount(String theme) {
+    return Long.parseLong(driver.findElement(By.cssSelector(".chip[data-theme='" + theme + "'] .count")).getText().replace(",", ""));
+  }
+
+  @Test
+  void typing_shows_highlighted_hits_with_facets() throws Exception {
+    open("/");
+    type("数字沈阳");
+    awaitResultsFor("数字沈阳");
+    WebElement first = hits().get(0);
+    assertTrue(first.findElement(By.cssSelector("h3 a")).getAttribute("href").contains("/articles/shenyang-revitalization"),
+        "the digital Shenyang paragraph is first");
+    assertTrue(first.findElement(By.cssSelector("h3 a")).getAttribute("href").endsWith("#p12"));
+    List<WebElement> marks = first.findElements(By.cssSelector(".snippet mark"));
+    assertFalse(marks.isEmpty());
+    assertEquals("数字沈阳", marks.get(0).getText());
+    assertEquals(4, driver.findElements(By.cssSelector("#chips .chip")).size());
+    assertTrue(driver.findElement(By.id("status")).getText().contains("找到 3 个段落"));
+    assertFalse(driver.findElement(By.id("chart")).getAttribute("hidden") != null, "the theme chart is shown");
+    shot("01-typing-results");
+  }
+
+  @Test
+  void a_suggestion_can_be_chosen_with_the_keyboard() throws Exception {
+    open("/");
+    type("营商");
+    WebElement list = driver.findElement(By.id("suggestions"));
+    wait.until(ExpectedConditions.visibilityOf(list));
+    wait.until(d -> {
+      List<WebElement> opts = list.findElements(By.cssSelector("[role=option]"));
+      return opts.size() >= 2 && opts.stream().allMatch(o -> o.getAttribute("data-text").contains("营商"));
+    });
+    List<WebElement> options = list.findElements(By.cssSelector("[role=option]"));
+    assertEquals("营商", options.get(0).findElement(By.tagName("mark")).getText(), "the typed part is marked");
+    assertEquals("true", box().getAttribute("aria-expanded"));
+    shot("02-suggestions");
+    box().sendKeys(Keys.ARROW_DOWN);
+    box().sendKeys(Keys.ARROW_DOWN);
+    String second = options.get(1).getAttribute("data-text");
+    assertEquals("true", options.get(1).getAttribute("aria-selected"));
+    assertEquals(options.get(1).getAttribute("id"), box().getAttribute("aria-activedescendant"));
+    box().sendKeys(Keys.ENTER);
+    awaitResultsFor(second);
+    assertEquals(second, box().getAttribute("value"));
+    assertTrue(list.getAttribute("hidden") != null, "the list closes after choosing");
+    assertFalse(hits().isEmpty());
+    shot("03-suggestion-chosen");
+
+    type("数字");
+    wait.until(ExpectedConditions.visibilityOf(list));
+    box().sendKeys(Keys.ESCAPE);
+    assertTrue(list.getAttribute("hidden") != null, "Esc closes the suggestions");
+  }
+
+  @Test
+  void a_theme_chip_filters_results_and_updates_counts_and_url() throws Exception {
+    open("/?q=" + enc("营商环境"));
+    awaitResultsFor("营商环境");
+    long digital = chipCount("digital");
+    long services = chipCount("services");
+    driver.findElement(By.cssSelector(".chip[data-theme='services']")).click();
+    wait.until(d -> ((String) ((JavascriptExecutor) d).executeScript("return location.search")).contains("theme=services"));
+    awaitResultsFor("营商环境");
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("找到 " + services + " 个段落"));
+    assertEquals("true", driver.findElement(By.cssSelector(".chip[data-theme='services']")).getAttribute("aria-pressed"));
+    assertEquals(digital, chipCount("digital"), "other themes keep their multi-select counts");
+    for (WebElement hit : hits()) {
+      assertTrue(hit.findElement(By.cssSelector(".tags")).getText().contains("服务"));
+    }
+    shot("04-theme-filter");
+    driver.findElement(By.id("clear-filters")).click();
+    wait.until(d -> !((String) ((JavascriptExecutor) d).executeScript("return location.search")).contains("theme="));
+  }
+
+  @Test
+  void back_restores_the_previous_results() throws Exception {
+    open("/?q=" + enc("数字沈阳"));
+    awaitResultsFor("数字沈阳");
+    String firstStatus = driver.findElement(By.id("status")).getText();
+    box().clear();
+    box().sendKeys("营商环境", Keys.ENTER);
+    awaitResultsFor("营商环境");
+    assertNotEquals(firstStatus, driver.findElement(By.id("status")).getText());
+    driver.navigate().back();
+    awaitResultsFor("数字沈阳");
+    assertEquals("数字沈阳", box().getAttribute("value"));
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("找到 3 个段落"));
+    driver.navigate().forward();
+    awaitResultsFor("营商环境");
+    shot("05-back-forward");
+  }
+
+  @Test
+  void the_article_view_scrolls_to_and_marks_the_paragraph() throws Exception {
+    open("/?q=" + enc("数字沈阳"));
+    awaitResultsFor("数字沈阳");
+    hits().get(0).findElement(By.cssSelector("h3 a")).click();
+    WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#p12.target")));
+    assertTrue(driver.getCurrentUrl().contains("/articles/shenyang-revitalization"));
+    assertTrue(driver.getCurrentUrl().endsWith("#p12"));
+    assertEquals("阔步新征程 担当新使命沈阳：全面振兴全方位振兴实现新突破", driver.findElement(By.id("article-title")).getText());
+    assertTrue(target.getText().startsWith("推动数字沈阳建设"));
+    Boolean inView = (Boolean) ((JavascriptExecutor) driver).executeScript(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;", target);
+    assertTrue(inView, "the paragraph is scrolled into view");
+    assertEquals("p12", driver.switchTo().activeElement().getAttribute("id"), "focus moves to the paragraph");
+    assertTrue(target.findElement(By.cssSelector(".tag")).getText().contains("数字沈阳"));
+    assertFalse(driver.findElements(By.cssSelector("#article-body h2")).isEmpty(), "headings are shown");
+    shot("06-article-view");
+    driver.findElement(By.id("back-link")).click();
+    awaitResultsFor("数字沈阳");
+    assertEquals(3, hits().size());
+  }
+
+  @Test
+  void the_empty_state_offers_what_to_try() throws Exception {
+    open("/?q=" + enc("月球基地火星移民"));
+    WebElement emptyBox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+    assertTrue(emptyBox.getText().contains("没有找到结果"));
+    assertTrue(emptyBox.getText().contains("热门搜索"));
+    assertTrue(hits().isEmpty());
+    shot("07-empty-state");
+    emptyBox.findElement(By.linkText("营商环境")).click();
+    awaitResultsFor("营商环境");
+    assertFalse(hits().isEmpty());
+  }
+
+  @Test
+  void an_api_error_shows_the_error_state() throws Exception {
+    open("/?q=x&theme=bogus");
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(error.getText().contains("unknown theme"), error.getText());
+    assertTrue(error.findElement(By.id("retry")).isDisplayed());
+    shot("08-error-state");
+  }
+
+  @Test
+  void paging_moves_through_results() throws Exception {
+    open("/?q=" + enc("沈阳"));
+    awaitResultsFor("沈阳");
+    String firstId = hits().get(0).findElement(By.cssSelector("h3 a")).getAttribute("href");
+    driver.findElement(By.cssSelector("#pager a[data-page='2']")).click();
+    wait.until(d -> ((String) ((JavascriptExecutor) d).executeScript("return location.search")).contains("page=2"));
+    awaitResultsFor("沈阳");
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("第 11–20 个"));
+    assertNotEquals(firstId, hits().get(0).findElement(By.cssSelector("h3 a")).getAttribute("href"));
+    assertEquals("2", driver.findElement(By.cssSelector("#pager [aria-current=page]")).getText());
+    shot("09-page-2");
+  }
+
+  @Test
+  void it_works_on_a_phone_sized_screen() throws Exception {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    open("/");
+    type("营商环境");
+    awaitResultsFor("营商环境");
+    Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertTrue(overflow <= 0, "no sideways scrolling, overflow " + overflow);
+    WebElement services = driver.findElement(By.cssSelector(".chip[data-theme='services']"));
+    assertTrue(services.getSize().getHeight() >= 36, "chips are big enough to tap");
+    assertTrue(hits().get(0).getSize().getWidth() <= 390);
+    shot("10-phone");
+  }
+
+  static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
