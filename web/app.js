@@ -170,7 +170,7 @@
     const popular = ['数字沈阳', '营商环境', '科技创新', '自贸试验区', '冰雪经济'];
     const link = (w) => '<a href="' + escapeHtml(searchUrl({ q: w, themes: [], page: 1 })) + '" data-nav>' + escapeHtml(w) + '</a>';
     let alternatives = [];
-    if (body.suggestion) alternatives.push(body.suggestion);
+    if (body.didYouMean) alternatives.push(body.didYouMean.query);
     empty.innerHTML = '<p><strong>没有找到结果。</strong>' + (body.notice ? escapeHtml(body.notice) : '') + '</p>' +
       '<div id="did-you-mean"></div><p>可以试试：</p><ul>' + tips.map((t) => '<li>' + escapeHtml(t) + '</li>').join('') + '</ul>' +
       '<p>热门搜索：' + popular.map(link).join('、') + '</p>';

@@ -15,6 +15,8 @@ import cn.zhenxing.server.http.HttpApp;
 import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.ArticleView;
 import cn.zhenxing.server.search.ParagraphSearcher;
+import cn.zhenxing.server.search.QueryContext;
+import cn.zhenxing.server.search.SynonymSource;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,10 +56,12 @@ public final class Server implements AutoCloseable {
     try {
       UploadSpool spool = new UploadSpool(config.indexDir().resolve("uploads"), config.maxUploadBytes());
       spool.clean();
+      SynonymSource synonyms = new SynonymSource(config.synonymsFile());
       AdminRoutes admin = new AdminRoutes(new AdminAuth(config.adminToken()), index, jobs, spool,
-          config.seedsDir(), config.maxArticleBytes());
-      Javalin app = HttpApp.create(new HttpApp.Services(
-          index, new ParagraphSearcher(index, taxonomy), new ArticleView(index), taxonomy, admin));
+          config.seedsDir(), config.maxArticleBytes(), synonyms);
+      Javalin app = HttpApp.create(new HttpApp.Services(index,
+          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL), new ArticleView(index),
+          taxonomy, admin));
       return new Server(config, index, jobs, app);
     } catch (IOException | RuntimeException e) {
       jobs.close();

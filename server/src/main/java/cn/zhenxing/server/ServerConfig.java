@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param adminToken the admin bearer token, or null when the admin API is switched off
  * @param maxUploadBytes the largest body {@code POST /api/admin/reindex} accepts (spooled to disk, not memory)
  * @param maxArticleBytes the largest body {@code PUT /api/admin/articles/{id}} accepts
+ * @param synonymsFile a synonyms file to use and watch for changes, or null for the built-in rules
  */
 public record ServerConfig(
     int port,
@@ -19,7 +20,8 @@ public record ServerConfig(
     String adminToken,
     int indexThreads,
     long maxUploadBytes,
-    long maxArticleBytes) {
+    long maxArticleBytes,
+    Path synonymsFile) {
 
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_INDEX = Path.of("data/index");
@@ -29,30 +31,34 @@ public record ServerConfig(
 
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_PORT, DEFAULT_INDEX, DEFAULT_SEEDS, null, null,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_ARTICLE_BYTES);
+        Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_ARTICLE_BYTES, null);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
   }
 
   public ServerConfig withIndexDir(Path dir) {
-    return new ServerConfig(port, dir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
+    return new ServerConfig(port, dir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
   }
 
   public ServerConfig withSeedsDir(Path dir) {
-    return new ServerConfig(port, indexDir, dir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
+    return new ServerConfig(port, indexDir, dir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
   }
 
   public ServerConfig withThemesFile(Path file) {
-    return new ServerConfig(port, indexDir, seedsDir, file, adminToken, indexThreads, maxUploadBytes, maxArticleBytes);
+    return new ServerConfig(port, indexDir, seedsDir, file, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
   }
 
   public ServerConfig withAdminToken(String token) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, token, indexThreads, maxUploadBytes, maxArticleBytes);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, token, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
+  }
+
+  public ServerConfig withSynonymsFile(Path file) {
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, file);
   }
 
   public ServerConfig withBodyLimits(long upload, long article) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, upload, article);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, upload, article, synonymsFile);
   }
 }

@@ -21,6 +21,7 @@ public final class ServerMain {
       new CommandLine.Option("seeds", "DIR", false, "documents indexed when there is no index yet (default seeds)"),
       new CommandLine.Option("themes", "FILE", false, "theme taxonomy JSON (default: the built-in one)"),
       new CommandLine.Option("max-upload-mb", "N", false, "largest reindex upload in MiB (default 2048)"),
+      new CommandLine.Option("synonyms", "FILE", false, "query synonyms, reloaded when the file changes (default: built-in)"),
       new CommandLine.Option("help", null, false, "show this help"));
 
   private static final String SUMMARY = """
@@ -83,6 +84,13 @@ public final class ServerMain {
         throw new CommandLine.UsageException("--themes " + themes + " is not a file");
       }
       config = config.withThemesFile(themes);
+    }
+    if (cl.has("synonyms")) {
+      Path synonyms = Path.of(cl.get("synonyms", ""));
+      if (!Files.isRegularFile(synonyms)) {
+        throw new CommandLine.UsageException("--synonyms " + synonyms + " is not a file");
+      }
+      config = config.withSynonymsFile(synonyms);
     }
     if (cl.has("max-upload-mb")) {
       long mb = cl.intValue("max-upload-mb", 2048, 1, 1 << 20);

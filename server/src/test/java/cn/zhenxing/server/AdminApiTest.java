@@ -213,11 +213,11 @@ class AdminApiTest {
           "{\"title\":\"冰城新闻\",\"date\":\"2026-03-01\",\"source\":\"测试\",\"text\":\"哈尔滨发展驯鹿经济。\\n哈尔滨建设数字政府。\"}");
       assertEquals(201, created.status(), created.body());
       assertEquals(2, created.json().get("paragraphs").asInt());
-      assertEquals(1, total("驯鹿经济"), "visible to search at once");
+      assertEquals(1, total("\"驯鹿经济\""), "visible to search at once");
 
       TestServer.Response replaced = put("upsert-demo", "text/plain", "冰城新闻\n哈尔滨推进驯鹿跨境电商出口。");
       assertEquals(200, replaced.status(), replaced.body());
-      assertEquals(0, total("驯鹿经济"), "old paragraphs are gone");
+      assertEquals(0, total("\"驯鹿经济\""), "old paragraphs are gone");
       assertEquals(1, total("驯鹿跨境电商"));
       JsonNode article = server.get("/api/articles/upsert-demo").json();
       assertEquals(1, article.get("paragraphs").size());

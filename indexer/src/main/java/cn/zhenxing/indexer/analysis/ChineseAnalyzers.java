@@ -45,6 +45,14 @@ public final class ChineseAnalyzers {
     return new BigramAnalyzer(false);
   }
 
+  /**
+   * Query units for synonym matching: each CJK character is a token, each run of Latin letters or digits is
+   * one token (so the rule AI never fires inside "email"), lower-cased, folded like the other analyzers.
+   */
+  public static Analyzer synonymUnits() {
+    return new SynonymUnitAnalyzer();
+  }
+
   /** The analyzer handed to the IndexWriter: words for most fields, bigrams for the bigram fields. */
   public static Analyzer forIndexing(Map<String, Analyzer> bigramFields) {
     return new PerFieldAnalyzerWrapper(words(), bigramFields);
@@ -55,7 +63,7 @@ public final class ChineseAnalyzers {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-      return new CJKWidthCharFilter(reader);
+      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
     }
 
     @Override
@@ -68,12 +76,85 @@ public final class ChineseAnalyzers {
 
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-      return new CJKWidthCharFilter(reader);
+      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
       return new LowerCaseFilter(in);
+    }
+  }
+
+  private static final class SynonymUnitAnalyzer extends Analyzer {
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new CharUnitTokenizer();
+      return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+    }
+  }
+
+  /** One token per CJK character, per run of ASCII letters and digits; everything else separates tokens. */
+  static final class CharUnitTokenizer extends Tokenizer {
+    private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+        addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+    private final org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+        addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+    private String text;
+    private int pos;
+
+    @Override
+    public boolean incrementToken() throws java.io.IOException {
+      clearAttributes();
+      if (text == null) {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[512];
+        int n;
+        while ((n = input.read(buf)) > 0) {
+          sb.append(buf, 0, n);
+        }
+        text = sb.toString();
+      }
+      while (pos < text.length()) {
+        int cp = text.codePointAt(pos);
+        int start = pos;
+        if (isAsciiAlnum(cp)) {
+          while (pos < text.length() && isAsciiAlnum(text.charAt(pos))) {
+            pos++;
+          }
+        } else {
+          pos += Character.charCount(cp);
+          if (!Character.isLetterOrDigit(cp)) {
+            continue;
+          }
+        }
+        term.setEmpty().append(text, start, pos);
+        offset.setOffset(correctOffset(start), correctOffset(pos));
+        return true;
+      }
+      return false;
+    }
+
+    private static boolean isAsciiAlnum(int c) {
+      return c < 128 && Character.isLetterOrDigit(c);
+    }
+
+    @Override
+    public void end() throws java.io.IOException {
+      super.end();
+      int end = correctOffset(text == null ? 0 : text.length());
+      offset.setOffset(end, end);
+    }
+
+    @Override
+    public void reset() throws java.io.IOException {
+      super.reset();
+      text = null;
+      pos = 0;
     }
   }
 
@@ -86,7 +167,7 @@ public final class ChineseAnalyzers {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-      return new CJKWidthCharFilter(reader);
+      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
     }
 
     @Override
@@ -103,7 +184,7 @@ public final class ChineseAnalyzers {
 
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-      return new CJKWidthCharFilter(reader);
+      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
     }
 
     @Override

@@ -1,16 +1,19 @@
 package cn.zhenxing.indexer.index;
 
 import cn.zhenxing.indexer.article.ArticleSource;
+import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import cn.zhenxing.indexer.suggest.PhraseCollector;
 import cn.zhenxing.indexer.suggest.SuggestIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Builds a complete index, and its suggestions, in a new generation folder beside the live one. The result is committed and closed
+ * Builds a complete index, its suggestions and its pinyin dictionary, in a new generation folder beside the
+ * live one. The result is committed and closed
  * but not yet live: the caller publishes it (the CLI at once; the server after replaying edits made during
  * the build). On any failure the half-built folder is deleted and the live index is untouched.
  */
@@ -45,7 +48,11 @@ public final class GenerationBuilder {
         writer.commit();
         long paragraphs = writer.getDocStats().numDocs;
         writer.close();
-        SuggestIndex.build(gen, phrases.weights());
+        Map<String, Long> weights = phrases.weights();
+        SuggestIndex.build(gen, weights);
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          PinyinDictionary.build(gen, reader, IndexSchema.TEXT, weights);
+        }
         ok = true;
         return new Built(gen, paragraphs, next);
       } finally {

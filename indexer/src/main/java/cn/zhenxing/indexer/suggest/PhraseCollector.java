@@ -1,5 +1,6 @@
 package cn.zhenxing.indexer.suggest;
 
+import cn.zhenxing.indexer.analysis.PolicyWords;
 import cn.zhenxing.indexer.paragraph.Paragraph;
 import cn.zhenxing.indexer.paragraph.ParsedArticle;
 import cn.zhenxing.indexer.theme.ThemeTags;
@@ -29,12 +30,6 @@ public final class PhraseCollector {
       Pattern.compile("^(第[一二三四五六七八九十百零〇]+(章|节|篇|编|部分)\\s*|[一二三四五六七八九十]+[、．]\\s*|（[一二三四五六七八九十]+）\\s*|\\d+[.、．]\\s*)");
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,、；;：:。！？!?（）()“”\"《》\\s]+");
   private static final String SENTENCE_END = "。！？；";
-
-  /** Verbs and adverbs that open lead-ins; without them the lead-in is the topic itself. */
-  static final List<String> OPENING_WORDS = List.of(
-      "进一步", "持续", "加快", "推动", "推进", "完善", "强化", "深化", "促进", "培育", "提升", "优化", "加强", "扎实",
-      "全面", "大力", "积极", "坚持", "实施", "深入", "着力", "切实", "不断", "做强", "做优", "做大", "打造", "构建",
-      "建设", "发展", "健全", "稳步", "有序", "统筹", "支持", "开展", "提高", "增强", "扩大", "抓好", "落实");
 
   private final Map<String, LongAdder> weights = new ConcurrentHashMap<>();
 
@@ -99,7 +94,7 @@ public final class PhraseCollector {
     String rest = lead;
     for (int round = 0; round < 2; round++) {
       String stripped = null;
-      for (String w : OPENING_WORDS) {
+      for (String w : PolicyWords.ACTIONS) {
         if (rest.startsWith(w) && rest.length() - w.length() >= 3) {
           stripped = rest.substring(w.length());
           break;

@@ -89,6 +89,43 @@ public final class SuggestIndex implements Closeable {
     return all.size() > size ? all.subList(0, size) : all;
   }
 
+  /**
+   * Key phrases spelled most like {@code text} (Dice similarity of character bigrams of at least
+   * {@code minSimilarity}, and about as long), most similar first: 营商环竟 → 营商环境. For "did you mean".
+   */
+  public List<String> similar(String text, int size, double minSimilarity) throws IOException {
+    String q = text.strip();
+    if (q.codePointCount(0, q.length()) < 2 || suggester.getCount() == 0) {
+      return List.of();
+    }
+    Set<String> qb = bigrams(q);
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    for (Lookup.LookupResult r : suggester.lookup(q, FETCH * 4, false, false)) {
+      String candidate = r.key.toString();
+      Set<String> cb = bigrams(candidate);
+      long shared = cb.stream().filter(qb::contains).count();
+      double dice = 2.0 * shared / (qb.size() + cb.size());
+      int lengthGap = Math.abs(candidate.codePointCount(0, candidate.length()) - q.codePointCount(0, q.length()));
+      if (dice >= minSimilarity && lengthGap <= Math.max(1, q.length() / 4) && !candidate.equals(q)) {
+        scored.add(Map.entry(candidate, dice + Math.min(r.value, 1000) / 1e6));
+      }
+    }
+    scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    return scored.stream().limit(size).map(Map.Entry::getKey).toList();
+  }
+
+  private static Set<String> bigrams(String s) {
+    Set<String> out = new LinkedHashSet<>();
+    int[] cps = s.codePoints().filter(Character::isLetterOrDigit).toArray();
+    for (int i = 0; i + 1 < cps.length; i++) {
+      out.add(new String(cps, i, 2));
+    }
+    if (cps.length == 1) {
+      out.add(new String(cps, 0, 1));
+    }
+    return out;
+  }
+
   @Override
   public void close() throws IOException {
     try {

@@ -1,5 +1,6 @@
 package cn.zhenxing.indexer.theme;
 
+import cn.zhenxing.indexer.analysis.TraditionalToSimplified;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,8 +37,9 @@ public final class ThemeTagger {
     return taxonomy;
   }
 
+  /** Tags {@code text}; traditional characters are read as simplified, so the terms match either script. */
   public ThemeTags tag(String text) {
-    String haystack = text.toLowerCase(Locale.ROOT);
+    String haystack = TraditionalToSimplified.convert(text).toLowerCase(Locale.ROOT);
     List<String> themes = new ArrayList<>();
     Map<String, List<String>> evidence = new LinkedHashMap<>();
     List<Theme> all = taxonomy.themes();

@@ -24,6 +24,13 @@ class ThemeTaggerTest {
   }
 
   @Test
+  void traditional_text_is_tagged_and_the_evidence_keeps_its_spelling() {
+    ThemeTags tags = tagger.tag("推動數字瀋陽建設，加快數字經濟發展。");
+    assertEquals(List.of("digital"), tags.themes());
+    assertEquals(List.of("數字瀋陽", "數字經濟"), tags.evidence().get("digital"));
+  }
+
+  @Test
   void a_word_inside_a_longer_matched_term_is_not_counted_twice() {
     // 创新 (weight 1) inside 科技创新 (2) adds nothing: 2 < threshold 3.
     assertEquals(List.of(), tagger.tag("推进科技创新。").themes());

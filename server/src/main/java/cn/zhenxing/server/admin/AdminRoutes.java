@@ -11,6 +11,7 @@ import cn.zhenxing.indexer.article.TextArticleReader;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.server.http.ApiException;
 import cn.zhenxing.server.index.IndexService;
+import cn.zhenxing.server.search.SynonymSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
@@ -46,15 +47,17 @@ public final class AdminRoutes {
   private final UploadSpool spool;
   private final Path seeds;
   private final long maxArticleBytes;
+  private final SynonymSource synonyms;
 
   public AdminRoutes(AdminAuth auth, IndexService index, JobManager jobs, UploadSpool spool, Path seeds,
-      long maxArticleBytes) {
+      long maxArticleBytes, SynonymSource synonyms) {
     this.auth = auth;
     this.index = index;
     this.jobs = jobs;
     this.spool = spool;
     this.seeds = seeds;
     this.maxArticleBytes = maxArticleBytes;
+    this.synonyms = synonyms;
   }
 
   public void register(JavalinConfig config) {
@@ -66,6 +69,13 @@ public final class AdminRoutes {
         .view()));
     config.routes.put("/api/admin/articles/{id}", this::upsert);
     config.routes.delete("/api/admin/articles/{id}", this::delete);
+    config.routes.post("/api/admin/synonyms/reload", ctx -> {
+      try {
+        ctx.json(Map.of("rules", synonyms.reload().rules(), "source", synonyms.origin()));
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new ApiException(400, null, "synonyms not reloaded, the previous rules stay in force: " + e.getMessage());
+      }
+    });
   }
 
   private void reindex(Context ctx) throws IOException {

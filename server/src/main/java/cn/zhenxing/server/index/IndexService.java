@@ -7,6 +7,7 @@ import cn.zhenxing.indexer.index.GenerationBuilder;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.IndexSchema;
+import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import cn.zhenxing.indexer.suggest.SuggestIndex;
 import cn.zhenxing.indexer.article.Article;
 import java.io.Closeable;
@@ -254,6 +255,16 @@ public final class IndexService implements Closeable {
 
     public FacetedSearcher searcher() {
       return searcher;
+    }
+
+    /** The pinyin dictionary of the generation this searcher reads. */
+    public PinyinDictionary pinyin() {
+      return index.pinyin();
+    }
+
+    /** The suggestions of the generation this searcher reads. */
+    public SuggestIndex suggestions() {
+      return index.suggestions();
     }
 
     @Override

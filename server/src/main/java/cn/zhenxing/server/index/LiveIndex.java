@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
+import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import cn.zhenxing.indexer.suggest.SuggestIndex;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -31,16 +32,18 @@ final class LiveIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final SuggestIndex suggestions;
+  private final PinyinDictionary pinyin;
   private final String origin;
   private long nextArticleSeq;
 
   private LiveIndex(Path generation, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
-      SuggestIndex suggestions) {
+      SuggestIndex suggestions, PinyinDictionary pinyin) {
     this.generation = generation;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
     this.suggestions = suggestions;
+    this.pinyin = pinyin;
     Map<String, String> data = commitData(writer);
     this.nextArticleSeq = Long.parseLong(data.getOrDefault(IndexSchema.COMMIT_NEXT_ARTICLE_SEQ, "0"));
     this.origin = data.getOrDefault(IndexSchema.COMMIT_ORIGIN, "unknown");
@@ -53,7 +56,8 @@ final class LiveIndex implements Closeable {
     try {
       writer = new IndexWriter(dir, IndexSchema.writerConfig(64));
       manager = new SearcherManager(writer, true, false, new FacetedSearcher.Factory());
-      return new LiveIndex(generation, dir, writer, manager, SuggestIndex.open(generation));
+      return new LiveIndex(generation, dir, writer, manager, SuggestIndex.open(generation),
+          PinyinDictionary.load(generation));
     } catch (IOException | RuntimeException e) {
       if (manager != null) {
         manager.close();
@@ -76,6 +80,10 @@ final class LiveIndex implements Closeable {
 
   SuggestIndex suggestions() {
     return suggestions;
+  }
+
+  PinyinDictionary pinyin() {
+    return pinyin;
   }
 
   String origin() {

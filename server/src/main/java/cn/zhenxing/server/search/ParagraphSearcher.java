@@ -8,6 +8,9 @@ import cn.zhenxing.indexer.theme.Theme;
 import cn.zhenxing.server.index.FacetedSearcher;
 import cn.zhenxing.server.index.IndexService;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,24 +48,32 @@ public final class ParagraphSearcher {
 
   private final IndexService index;
   private final Taxonomy taxonomy;
+  private final SynonymSource synonyms;
+  private final QueryContext.Features features;
   private final QueryBuilder queries = new QueryBuilder();
+  private final DidYouMean didYouMean = new DidYouMean(queries);
   private final Highlighting highlighting = new Highlighting();
   private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
 
-  public ParagraphSearcher(IndexService index, Taxonomy taxonomy) {
+  public ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
+      QueryContext.Features features) {
     this.index = index;
     this.taxonomy = taxonomy;
+    this.synonyms = synonyms;
+    this.features = features;
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     UserQuery userQuery = UserQueryParser.parse(request.q());
-    Optional<QueryBuilder.Built> built = queries.build(userQuery);
     try (IndexService.Lease lease = index.acquire()) {
       FacetedSearcher searcher = lease.searcher();
+      QueryContext ctx = new QueryContext(synonyms.current(), lease.pinyin(),
+          (field, term) -> docFreq(searcher, field, term), searcher.getIndexReader().numDocs(), features);
+      Optional<QueryBuilder.Built> built = queries.build(userQuery, ctx);
       if (built.isEmpty()) {
         return new SearchResponse(request.q(), 0, request.page(), request.size(), millisSince(start),
-            List.of(), facets(Map.of()), "查询中没有可检索的文字");
+            List.of(), facets(Map.of()), "查询中没有可检索的文字", null);
       }
       Query query = built.get().query();
       boolean browse = userQuery.isEmpty() || userQuery.onlyExclusions();
@@ -87,8 +98,13 @@ public final class ParagraphSearcher {
       }
       ScoreDoc[] page = pageOf(top.scoreDocs, request);
       List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
+      SearchResponse.DidYouMean proposal = null;
+      if (top.totalHits.value == 0 && !browse) {
+        proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx)
+            .map(p -> new SearchResponse.DidYouMean(p.query(), p.reason(), p.total())).orElse(null);
+      }
       return new SearchResponse(request.q(), top.totalHits.value, request.page(), request.size(),
-          millisSince(start), hits, facets(counts), null);
+          millisSince(start), hits, facets(counts), null, proposal);
     }
   }
 
@@ -136,6 +152,14 @@ public final class ParagraphSearcher {
       values.add(new SearchResponse.FacetValue(t.id(), t.label(), counts.getOrDefault(t.id(), 0L)));
     }
     return Map.of(IndexSchema.THEME, values);
+  }
+
+  private static int docFreq(IndexSearcher searcher, String field, String term) {
+    try {
+      return searcher.getIndexReader().docFreq(new Term(field, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static long millisSince(long startNanos) {

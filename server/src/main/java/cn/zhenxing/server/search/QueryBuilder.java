@@ -1,6 +1,7 @@
 package cn.zhenxing.server.search;
 
 import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
+import cn.zhenxing.indexer.analysis.PolicyWords;
 import cn.zhenxing.indexer.index.IndexSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,10 +28,12 @@ import org.apache.lucene.search.TermQuery;
  * Turns a {@link UserQuery} into a Lucene query. The design, in order of importance:
  *
  * <ol>
- *   <li>Every word must match (a few may be missing from long questions): each word is satisfied by the
- *       SmartChinese word itself, or by its characters in sequence in the bigram field (so 沈阳 finds
+ *   <li>Every word must match (long questions may miss a quarter of their words): a word is satisfied by
+ *       the SmartChinese word itself, or by its characters in sequence in the bigram field (so 沈阳 finds
  *       沈阳市), or by the paragraph's section or article title.
  *   <li>Word matches score above bigram-only matches, which score above context-only matches (boosts).
+ *   <li>A chunk with other ways of writing it — synonyms and abbreviations (自贸区 → 自贸试验区), or pinyin
+ *       (yingshang huanjing → 营商环境) — is one unit matched by any of them, the typed form ranking first.
  *   <li>Proximity: the words typed together found together (as the exact sequence, as adjacent pairs, or
  *       near each other) rank higher.
  *   <li>Quoted phrases and exclusions work on characters in sequence, whatever the segmentation.
@@ -46,6 +49,9 @@ public final class QueryBuilder {
   static final float EXACT_SEQUENCE_BOOST = 1.5f;
   static final float ADJACENT_PAIR_BOOST = 0.4f;
   static final float NEAR_BOOST = 0.3f;
+  static final float SYNONYM_BOOST = 0.9f;
+  static final float PINYIN_BOOST = 0.8f;
+  static final float PLACE_CONTEXT_BOOST = 0.5f;
   static final int NEAR_SLOP = 8;
 
   /**
@@ -55,13 +61,33 @@ public final class QueryBuilder {
   static final Set<String> QUERY_STOP_WORDS =
       Set.of("的", "了", "和", "与", "及", "是", "在", "对", "把", "被", "将", "有", "也", "都", "就",
           "怎样", "怎么", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "吧", "啊",
-          "关于", "有关", "一下", "请问", "情况", "方面");
+          "关于", "有关", "一下", "请问", "情况", "方面", "举措", "措施", "做法", "工作");
 
   private final Analyzer words = ChineseAnalyzers.words();
   private final Analyzer bigrams = ChineseAnalyzers.queryBigrams();
 
-  /** A word of the query: its analysed form and the characters the user typed for it. */
-  record Word(String term, String surface) {}
+  /**
+   * A word of the query: its analysed terms (one, or several for a run like 5G that SmartChinese cuts into
+   * 5/g) and the characters the user typed for it.
+   */
+  record Word(List<String> terms, List<Integer> positions, String surface) {
+    Word(String term, String surface) {
+      this(List.of(term), List.of(0), surface);
+    }
+  }
+
+  /**
+   * One unit the query must match: a single word, or a chunk with several ways of writing it. A common unit
+   * (a word in more than {@link #COMMON_SHARE} of paragraphs, such as 发展 or 推动) only adds to the score.
+   */
+  private record Unit(Query query, List<Word> words, boolean common, boolean place) {}
+
+  /** Words found in more paragraphs than this share are not required when rarer words are present. */
+  static final double COMMON_SHARE = 0.15;
+
+  /** Words that mark a chunk as a question, whose remaining words are matched more loosely. */
+  static final Set<String> QUESTION_WORDS =
+      Set.of("怎样", "怎么", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "是否", "多少");
 
   /**
    * The query to run, and the query whose matches to mark in snippets: the words and phrases only, without
@@ -70,7 +96,7 @@ public final class QueryBuilder {
   public record Built(Query query, Query highlight) {}
 
   /** The query, or empty when the text holds nothing searchable (only punctuation, say). */
-  public Optional<Built> build(UserQuery q) {
+  public Optional<Built> build(UserQuery q, QueryContext ctx) {
     if (q.isEmpty()) {
       return Optional.of(new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery()));
     }
@@ -78,19 +104,45 @@ public final class QueryBuilder {
     BooleanQuery.Builder highlight = new BooleanQuery.Builder();
     boolean positive = false;
 
+    List<Unit> units = new ArrayList<>();
     List<List<Word>> chunks = new ArrayList<>();
-    for (String chunk : q.text()) {
-      List<Word> w = words(chunk);
-      if (!w.isEmpty()) {
-        chunks.add(w);
+    boolean question = false;
+    for (String chunk : pinyinAsOne(q.text(), ctx)) {
+      List<Word> w = words(chunk, ctx.features().latinRuns());
+      if (w.isEmpty()) {
+        continue;
+      }
+      chunks.add(w);
+      List<Alternative> alternatives = alternatives(chunk, ctx);
+      if (w.stream().anyMatch(x -> x.terms().size() == 1 && QUESTION_WORDS.contains(x.terms().get(0)))) {
+        question = true;
+      }
+      if (alternatives.isEmpty()) {
+        for (Word word : dropStopWords(w)) {
+          boolean place = word.terms().size() == 1 && Places.isPlace(word.surface());
+          boolean loose = !place && (isCommon(word, ctx) || isAction(word));
+          units.add(new Unit(place ? placeQuery(word) : wordQuery(word), List.of(word), loose, place));
+        }
+        markable(w).forEach(m -> highlight.add(m, Occur.SHOULD));
+      } else {
+        List<Query> ways = new ArrayList<>();
+        ways.add(allOf(dropStopWords(w)));
+        markable(w).forEach(m -> highlight.add(m, Occur.SHOULD));
+        for (Alternative alt : alternatives) {
+          List<Word> altWords = words(alt.text(), ctx.features().latinRuns());
+          if (!altWords.isEmpty()) {
+            ways.add(new BoostQuery(allOf(dropStopWords(altWords)), alt.boost()));
+            markable(altWords).forEach(m -> highlight.add(m, Occur.SHOULD));
+          }
+        }
+        units.add(new Unit(new DisjunctionMaxQuery(ways, 0.1f), w, false, false));
       }
     }
-    List<Word> all = dropStopWords(chunks.stream().flatMap(List::stream).toList());
-    if (!all.isEmpty()) {
-      top.add(coverage(all), Occur.MUST);
+    if (!units.isEmpty()) {
+      top.add(coverage(units, question), Occur.MUST);
       positive = true;
+      List<Word> all = dropStopWords(chunks.stream().flatMap(List::stream).toList());
       proximity(chunks, all).forEach(p -> top.add(p, Occur.SHOULD));
-      markable(chunks).forEach(m -> highlight.add(m, Occur.SHOULD));
     }
     for (String phrase : q.phrases()) {
       Query exact = sequence(IndexSchema.TEXT_BIGRAMS, phrase);
@@ -118,27 +170,148 @@ public final class QueryBuilder {
     return Optional.of(new Built(top.build(), highlight.build()));
   }
 
-  /** All words required, except that long questions may miss a quarter of them. */
-  private Query coverage(List<Word> all) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Word w : all) {
-      b.add(wordQuery(w), Occur.SHOULD);
+  /**
+   * Pinyin typed as several words (yingshang huanjing) is read as one: its words need not be hanzi words on
+   * their own (营商 is not), only the whole.
+   */
+  private static List<String> pinyinAsOne(List<String> chunks, QueryContext ctx) {
+    if (chunks.size() < 2 || !ctx.features().pinyin()) {
+      return chunks;
     }
-    int n = all.size();
-    b.setMinimumNumberShouldMatch(n <= 4 ? n : (int) Math.ceil(n * 0.75));
+    for (String c : chunks) {
+      if (!isUnknownPinyin(c, ctx)) {
+        return chunks;
+      }
+    }
+    return List.of(String.join(" ", chunks));
+  }
+
+  private static boolean isUnknownPinyin(String chunk, QueryContext ctx) {
+    if (!looksLikePinyin(chunk.replace(" ", ""))) {
+      return false;
+    }
+    for (String part : chunk.split(" ")) {
+      if (ctx.docFreq().of(IndexSchema.TEXT_BIGRAMS, part.toLowerCase(java.util.Locale.ROOT)) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Another way of writing a chunk and how much less it counts than what was typed. */
+  record Alternative(String text, float boost) {}
+
+  /** Synonym rewrites of the chunk, and hanzi readings when the chunk is pinyin no paragraph contains. */
+  List<Alternative> alternatives(String chunk, QueryContext ctx) {
+    List<Alternative> out = new ArrayList<>();
+    if (ctx.features().synonyms()) {
+      List<String> variants = ctx.synonyms().variants(chunk);
+      for (int i = 1; i < variants.size(); i++) {
+        out.add(new Alternative(variants.get(i), SYNONYM_BOOST));
+      }
+    }
+    if (ctx.features().pinyin() && isUnknownPinyin(chunk, ctx)) {
+      for (String hanzi : ctx.pinyin().hanzi(chunk)) {
+        out.add(new Alternative(hanzi, PINYIN_BOOST));
+        if (ctx.features().synonyms()) {
+          ctx.synonyms().variants(hanzi).stream().skip(1)
+              .forEach(v -> out.add(new Alternative(v, PINYIN_BOOST * SYNONYM_BOOST)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean looksLikePinyin(String chunk) {
+    if (chunk.length() < 2) {
+      return false;
+    }
+    for (int i = 0; i < chunk.length(); i++) {
+      char c = chunk.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The units' matching rule: topical units are required — all of them for up to four, three quarters of
+   * longer queries, about two thirds of a question's (at least one) — while common words and action words (推动, 扩大) only add to
+   * the score, unless nothing else was typed. This is the "common terms" idea: 沈阳如何推动制造业高质量发展 must
+   * be about 制造业, and is better for mentioning 推动 and 发展. A place name (吉林) scopes the query: it must
+   * occur in the paragraph or in its article's title or section.
+   */
+  private static Query coverage(List<Unit> units, boolean question) {
+    List<Unit> places = units.stream().filter(Unit::place).toList();
+    List<Unit> topical = units.stream().filter(u -> !u.place()).toList();
+    if (topical.isEmpty()) {
+      topical = places; // the query is only place names: search for them like any words
+      places = List.of();
+    }
+    List<Unit> rare = topical.stream().filter(u -> !u.common()).toList();
+    List<Unit> required = rare.isEmpty() ? topical : rare;
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Unit place : places) {
+      b.add(place.query(), Occur.MUST);
+    }
+    BooleanQuery.Builder must = new BooleanQuery.Builder();
+    for (Unit u : required) {
+      must.add(u.query(), Occur.SHOULD);
+    }
+    int n = required.size();
+    int min = question ? Math.max(1, n - (n + 2) / 3) : n <= 4 ? n : (int) Math.ceil(n * 0.75);
+    must.setMinimumNumberShouldMatch(min);
+    b.add(must.build(), Occur.MUST);
+    if (!rare.isEmpty()) {
+      for (Unit u : units) {
+        if (u.common()) {
+          b.add(u.query(), Occur.SHOULD);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private static boolean isAction(Word w) {
+    return w.terms().size() == 1 && PolicyWords.ACTION_SET.contains(w.terms().get(0));
+  }
+
+  private static boolean isCommon(Word w, QueryContext ctx) {
+    if (ctx.numDocs() < 20 || w.terms().size() != 1) {
+      return false; // a tiny index says nothing about how common a word is
+    }
+    return ctx.docFreq().of(IndexSchema.TEXT, w.terms().get(0)) > ctx.numDocs() * COMMON_SHARE;
+  }
+
+  /** All of the words, each in any of its ways (used for one way of writing a chunk). */
+  private Query allOf(List<Word> words) {
+    if (words.size() == 1) {
+      return wordQuery(words.get(0));
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Word w : words) {
+      b.add(wordQuery(w), Occur.MUST);
+    }
+    StringBuilder surface = new StringBuilder();
+    words.forEach(w -> surface.append(w.surface()));
+    Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surface.toString());
+    if (exact != null) {
+      b.add(new BoostQuery(exact, EXACT_SEQUENCE_BOOST), Occur.SHOULD);
+    }
     return b.build();
   }
 
   /** One word, in the ways it may occur, best match counting most. */
   private Query wordQuery(Word w) {
     List<Query> ways = new ArrayList<>();
-    ways.add(new BoostQuery(new TermQuery(new Term(IndexSchema.TEXT, w.term())), WORD_BOOST));
+    ways.add(new BoostQuery(terms(IndexSchema.TEXT, w), WORD_BOOST));
     Query inText = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
     if (inText != null) {
       ways.add(new BoostQuery(inText, BIGRAM_BOOST));
     }
-    ways.add(new BoostQuery(new TermQuery(new Term(IndexSchema.SECTION, w.term())), SECTION_BOOST));
-    ways.add(new BoostQuery(new TermQuery(new Term(IndexSchema.TITLE, w.term())), TITLE_BOOST));
+    ways.add(new BoostQuery(terms(IndexSchema.SECTION, w), SECTION_BOOST));
+    ways.add(new BoostQuery(terms(IndexSchema.TITLE, w), TITLE_BOOST));
     Query inContext = sequence(IndexSchema.CONTEXT_BIGRAMS, w.surface());
     if (inContext != null) {
       ways.add(new BoostQuery(inContext, CONTEXT_BIGRAM_BOOST));
@@ -147,28 +320,60 @@ public final class QueryBuilder {
   }
 
   /**
+   * A place name: like any word, but a match in the article's title or the section counts nearly as much as
+   * one in the text, since a work report of 吉林省 is about 吉林 in every paragraph.
+   */
+  private Query placeQuery(Word w) {
+    List<Query> ways = new ArrayList<>();
+    ways.add(new BoostQuery(terms(IndexSchema.TEXT, w), WORD_BOOST));
+    Query inText = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
+    if (inText != null) {
+      ways.add(new BoostQuery(inText, BIGRAM_BOOST));
+    }
+    Query inContext = sequence(IndexSchema.CONTEXT_BIGRAMS, w.surface());
+    if (inContext != null) {
+      ways.add(new BoostQuery(inContext, PLACE_CONTEXT_BOOST));
+    }
+    return new DisjunctionMaxQuery(ways, 0.1f);
+  }
+
+  /**
+   * A word's single term, or its terms as a phrase at their relative positions, with a little slop for the
+   * punctuation that texts put inside such runs (PM2.5 is also written PM_2.5).
+   */
+  private static Query terms(String field, Word w) {
+    if (w.terms().size() == 1) {
+      return new TermQuery(new Term(field, w.terms().get(0)));
+    }
+    PhraseQuery.Builder p = new PhraseQuery.Builder();
+    for (int i = 0; i < w.terms().size(); i++) {
+      p.add(new Term(field, w.terms().get(i)), w.positions().get(i));
+    }
+    p.setSlop(2);
+    return p.build();
+  }
+
+  /**
    * What snippets mark for free text: each chunk as typed, adjacent word pairs, and words, except single
    * characters split off a longer chunk (the 商 of 营/商/环境 would light up every 商 in the text).
    */
-  private List<Query> markable(List<List<Word>> chunks) {
+  private List<Query> markable(List<Word> chunk) {
     List<Query> out = new ArrayList<>();
-    for (List<Word> chunk : chunks) {
-      StringBuilder surface = new StringBuilder();
-      chunk.forEach(w -> surface.append(w.surface()));
-      Query whole = sequence(IndexSchema.TEXT_BIGRAMS, surface.toString());
-      if (whole != null) {
-        out.add(whole);
+    StringBuilder surface = new StringBuilder();
+    chunk.forEach(w -> surface.append(w.surface()));
+    Query whole = sequence(IndexSchema.TEXT_BIGRAMS, surface.toString());
+    if (whole != null) {
+      out.add(whole);
+    }
+    for (int i = 0; i < chunk.size(); i++) {
+      Word w = chunk.get(i);
+      if (chunk.size() == 1 || w.surface().codePointCount(0, w.surface().length()) > 1) {
+        out.add(wordQuery(w));
       }
-      for (int i = 0; i < chunk.size(); i++) {
-        Word w = chunk.get(i);
-        if (chunk.size() == 1 || w.surface().codePointCount(0, w.surface().length()) > 1) {
-          out.add(wordQuery(w));
-        }
-        if (i + 1 < chunk.size()) {
-          Query pair = sequence(IndexSchema.TEXT_BIGRAMS, w.surface() + chunk.get(i + 1).surface());
-          if (pair != null) {
-            out.add(pair); // overlapping pairs (营商, 商环境) join into one mark (营商环境)
-          }
+      if (i + 1 < chunk.size()) {
+        Query pair = sequence(IndexSchema.TEXT_BIGRAMS, w.surface() + chunk.get(i + 1).surface());
+        if (pair != null) {
+          out.add(pair); // overlapping pairs (营商, 商环境) join into one mark (营商环境)
         }
       }
     }
@@ -195,8 +400,12 @@ public final class QueryBuilder {
     }
     if (all.size() > 1 && all.size() <= 8) {
       PhraseQuery.Builder near = new PhraseQuery.Builder();
-      for (int i = 0; i < all.size(); i++) {
-        near.add(new Term(IndexSchema.TEXT, all.get(i).term()), i);
+      int pos = 0;
+      for (Word w : all) {
+        for (int i = 0; i < w.terms().size(); i++) {
+          near.add(new Term(IndexSchema.TEXT, w.terms().get(i)), pos + w.positions().get(i));
+        }
+        pos += w.positions().get(w.positions().size() - 1) + 1;
       }
       near.setSlop(NEAR_SLOP);
       out.add(new BoostQuery(near.build(), NEAR_BOOST));
@@ -205,25 +414,67 @@ public final class QueryBuilder {
   }
 
   private static List<Word> dropStopWords(List<Word> words) {
-    List<Word> kept = words.stream().filter(w -> !QUERY_STOP_WORDS.contains(w.term())).toList();
+    List<Word> kept = words.stream()
+        .filter(w -> w.terms().size() != 1 || !QUERY_STOP_WORDS.contains(w.terms().get(0))).toList();
     return kept.isEmpty() ? words : kept;
   }
 
-  /** SmartChinese words of {@code text}, each with the characters it came from. */
-  List<Word> words(String text) {
+  /**
+   * SmartChinese words of {@code text}, each with the characters it came from. With {@code latinRuns}, a run
+   * of letters and digits typed without a break (5G, AI+, 20件) that SmartChinese cut into pieces is kept as
+   * one word whose pieces must appear together.
+   */
+  List<Word> words(String text, boolean latinRuns) {
     List<Word> out = new ArrayList<>();
+    int lastEnd = -1;
+    int position = -1;
+    int lastStartPosition = 0;
     try (TokenStream ts = words.tokenStream(IndexSchema.TEXT, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        out.add(new Word(term.toString(), text.substring(offset.startOffset(), offset.endOffset())));
+        position += posInc.getPositionIncrement();
+        String surface = text.substring(offset.startOffset(), offset.endOffset());
+        Word last = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (latinRuns && last != null && joins(text, lastEnd, offset.startOffset())
+            && isAsciiAlnum(surface) && isAsciiAlnum(last.surface().substring(last.surface().length() - 1))) {
+          List<String> terms = new ArrayList<>(last.terms());
+          List<Integer> positions = new ArrayList<>(last.positions());
+          terms.add(term.toString());
+          positions.add(position - lastStartPosition);
+          out.set(out.size() - 1, new Word(List.copyOf(terms), List.copyOf(positions),
+              last.surface() + text.substring(lastEnd, offset.endOffset())));
+        } else {
+          out.add(new Word(term.toString(), surface));
+          lastStartPosition = position;
+        }
+        lastEnd = offset.endOffset();
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /** Latin and digit pieces typed together, or joined by . & - + (PM2.5, R&D), belong to one word. */
+  private static boolean joins(String text, int lastEnd, int start) {
+    if (lastEnd < 0 || start < lastEnd || start - lastEnd > 1) {
+      return false;
+    }
+    return start == lastEnd || ".&-+_".indexOf(text.charAt(lastEnd)) >= 0;
+  }
+
+  private static boolean isAsciiAlnum(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || !Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 
   /**

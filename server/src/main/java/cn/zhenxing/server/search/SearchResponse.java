@@ -7,6 +7,8 @@ import java.util.Map;
  * The JSON contract of {@code GET /api/search}. Other sites depend on it: add fields, never rename or remove.
  *
  * @param notice a human-readable remark about how the query was understood, or null
+ * @param didYouMean when nothing was found, a query that finds something (a spelling fix, the hanzi of pinyin,
+ *     or the query with one word left out), or null
  */
 public record SearchResponse(
     String query,
@@ -16,7 +18,8 @@ public record SearchResponse(
     long tookMs,
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
-    String notice) {
+    String notice,
+    DidYouMean didYouMean) {
 
   /**
    * One paragraph. {@code text} is plain text (escape it before putting it in HTML); in {@code highlight}
@@ -35,6 +38,9 @@ public record SearchResponse(
       String highlight,
       List<String> themes,
       Double score) {}
+
+  /** A query to try instead, why ({@code spelling} or {@code relaxed}), and how many results it has. */
+  public record DidYouMean(String query, String reason, long total) {}
 
   /** One facet value with its Chinese label and how many results have it. */
   public record FacetValue(String value, String label, long count) {}

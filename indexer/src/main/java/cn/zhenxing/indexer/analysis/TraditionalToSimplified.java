@@ -1,0 +1,94 @@
+package cn.zhenxing.indexer.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+
+/**
+ * Converts traditional Chinese to simplified inside analysis, with OpenCC's dictionaries, as a
+ * {@link MappingCharFilter}: text is matched against phrases first (longest match, so 乾隆 stays 乾隆 while
+ * 乾淨 becomes 干净), then single characters. Only mappings that keep the UTF-16 length are used, so every
+ * token's offsets still point exactly at the original traditional characters and highlighting stays exact.
+ */
+public final class TraditionalToSimplified {
+
+  private static final String PHRASES = "/cn/zhenxing/indexer/opencc/TSPhrases.txt";
+  private static final String CHARACTERS = "/cn/zhenxing/indexer/opencc/TSCharacters.txt";
+  private static final NormalizeCharMap MAP = load();
+
+  private TraditionalToSimplified() {}
+
+  /** Wraps {@code reader} so that what comes out is simplified. */
+  public static Reader filter(Reader reader) {
+    return new MappingCharFilter(MAP, reader);
+  }
+
+  /** Converts a string (for tests and for query-side display). */
+  public static String convert(String text) {
+    try (Reader r = filter(new java.io.StringReader(text))) {
+      StringBuilder sb = new StringBuilder(text.length());
+      char[] buf = new char[256];
+      int n;
+      while ((n = r.read(buf)) > 0) {
+        sb.append(buf, 0, n);
+      }
+      return sb.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static NormalizeCharMap load() {
+    NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+    Set<String> keys = new HashSet<>();
+    // Phrases first, identity ones included: they stop the character rules inside them (乾坤 stays).
+    read(PHRASES, (from, to) -> {
+      if (from.length() == to.length() && keys.add(from)) {
+        builder.add(from, to);
+      }
+    });
+    read(CHARACTERS, (from, to) -> {
+      if (!from.equals(to) && from.length() == to.length() && keys.add(from)) {
+        builder.add(from, to);
+      }
+    });
+    return builder.build();
+  }
+
+  private interface Entry {
+    void accept(String from, String to);
+  }
+
+  private static void read(String resource, Entry entry) {
+    try (InputStream in = TraditionalToSimplified.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        int tab = line.indexOf('\t');
+        if (tab <= 0) {
+          continue;
+        }
+        String from = line.substring(0, tab).strip();
+        String rest = line.substring(tab + 1).strip();
+        int space = rest.indexOf(' ');
+        String to = space < 0 ? rest : rest.substring(0, space);
+        if (!from.isEmpty() && !to.isEmpty()) {
+          entry.accept(from, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + resource, e);
+    }
+  }
+}

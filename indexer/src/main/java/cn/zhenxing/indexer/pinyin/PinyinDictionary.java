@@ -1,0 +1,221 @@
+package cn.zhenxing.indexer.pinyin;
+
+import com.github.stuxuhai.jpinyin.PinyinException;
+import com.github.stuxuhai.jpinyin.PinyinFormat;
+import com.github.stuxuhai.jpinyin.PinyinHelper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Pinyin for the words that actually occur in one index generation: every SmartChinese word of the text
+ * field found in at least two paragraphs, and the key phrases collected for suggestions, each with its full
+ * toneless pinyin (shuzi shenyang) and its initials (szsy). A pinyin query is mapped to these hanzi words
+ * and searched as hanzi — never by matching pinyin loosely — so 经典 and 景点, both jingdian, can only be
+ * confused when someone types jingdian, and then the more frequent one wins. Built with the index and stored
+ * beside it as {@code pinyin.tsv}.
+ */
+public final class PinyinDictionary {
+
+  public static final String FILE = "pinyin.tsv";
+  static final int MIN_DOC_FREQ = 2;
+  static final int MAX_CANDIDATES = 3;
+
+  public static final PinyinDictionary EMPTY = new PinyinDictionary(Map.of(), Map.of(), Set.of());
+
+  /** A hanzi word and how common it is. */
+  public record Candidate(String hanzi, long weight) {}
+
+  private final Map<String, List<Candidate>> byFull;
+  private final Map<String, List<Candidate>> byInitials;
+  private final Set<String> syllables;
+
+  private PinyinDictionary(Map<String, List<Candidate>> byFull, Map<String, List<Candidate>> byInitials,
+      Set<String> syllables) {
+    this.byFull = byFull;
+    this.byInitials = byInitials;
+    this.syllables = syllables;
+  }
+
+  /** Builds {@code pinyin.tsv} in {@code generation} from the index's words and the key phrases. */
+  public static void build(Path generation, IndexReader reader, String field, Map<String, Long> phrases)
+      throws IOException {
+    Map<String, Long> words = new HashMap<>();
+    Terms terms = MultiTerms.getTerms(reader, field);
+    if (terms != null) {
+      TermsEnum it = terms.iterator();
+      BytesRef term;
+      while ((term = it.next()) != null) {
+        if (it.docFreq() >= MIN_DOC_FREQ) {
+          String w = term.utf8ToString();
+          if (isHanWord(w, 2, 8)) {
+            words.put(w, (long) it.docFreq());
+          }
+        }
+      }
+    }
+    phrases.forEach((p, w) -> {
+      if (isHanWord(p, 3, 10)) {
+        words.merge(p, w, Math::max);
+      }
+    });
+    List<String> sorted = new ArrayList<>(words.keySet());
+    sorted.sort(null);
+    try (BufferedWriter out = Files.newBufferedWriter(generation.resolve(FILE), StandardCharsets.UTF_8)) {
+      for (String w : sorted) {
+        String full = fullPinyin(w);
+        String initials = initials(w);
+        if (full != null && initials != null) {
+          out.write(full + "\t" + initials + "\t" + w + "\t" + words.get(w) + "\n");
+        }
+      }
+    }
+  }
+
+  /** Loads the dictionary of {@code generation}; empty when it was built without one. */
+  public static PinyinDictionary load(Path generation) throws IOException {
+    Path file = generation.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return EMPTY;
+    }
+    Map<String, List<Candidate>> byFull = new HashMap<>();
+    Map<String, List<Candidate>> byInitials = new HashMap<>();
+    Set<String> syllables = new HashSet<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        String[] f = line.split("\t");
+        if (f.length != 4) {
+          continue;
+        }
+        Candidate c = new Candidate(f[2], Long.parseLong(f[3]));
+        byFull.computeIfAbsent(f[0].replace(" ", ""), k -> new ArrayList<>()).add(c);
+        byInitials.computeIfAbsent(f[1], k -> new ArrayList<>()).add(c);
+        for (String s : f[0].split(" ")) {
+          syllables.add(s);
+        }
+      }
+    }
+    Comparator<Candidate> heaviest = Comparator.comparingLong(Candidate::weight).reversed();
+    byFull.values().forEach(l -> l.sort(heaviest));
+    byInitials.values().forEach(l -> l.sort(heaviest));
+    return new PinyinDictionary(byFull, byInitials, syllables);
+  }
+
+  /**
+   * Hanzi readings of a pinyin string such as "shuzi shenyang", "yingshanghuanjing" or the initials "szsy":
+   * whole-string matches first, then a segmentation into known words. Empty when nothing in the index reads
+   * that way.
+   */
+  public List<String> hanzi(String pinyin) {
+    String s = pinyin.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();
+    if (s.isEmpty()) {
+      return List.of();
+    }
+    String joined = s.replace(" ", "");
+    List<String> out = new ArrayList<>();
+    byFull.getOrDefault(joined, List.of()).stream().limit(MAX_CANDIDATES).forEach(c -> out.add(c.hanzi()));
+    if (out.isEmpty() && !isSyllables(joined) && joined.length() >= 2 && joined.length() <= 8) {
+      byInitials.getOrDefault(joined, List.of()).stream().limit(MAX_CANDIDATES).forEach(c -> out.add(c.hanzi()));
+    }
+    if (out.isEmpty()) {
+      String segmented = segment(s);
+      if (segmented != null) {
+        out.add(segmented);
+      }
+    }
+    return out;
+  }
+
+  /** True when {@code s} can be read as a sequence of pinyin syllables seen in this index. */
+  public boolean isSyllables(String s) {
+    boolean[] ok = new boolean[s.length() + 1];
+    ok[0] = true;
+    for (int i = 0; i < s.length(); i++) {
+      if (!ok[i]) {
+        continue;
+      }
+      for (int j = i + 1; j <= Math.min(s.length(), i + 6); j++) {
+        if (syllables.contains(s.substring(i, j))) {
+          ok[j] = true;
+        }
+      }
+    }
+    return ok[s.length()];
+  }
+
+  /** Splits "yingshang huanjing" into known words (fewest pieces, user spaces respected): 营商 环境. */
+  private String segment(String s) {
+    List<String> parts = new ArrayList<>();
+    for (String token : s.split(" ")) {
+      String hanzi = segmentToken(token);
+      if (hanzi == null) {
+        return null;
+      }
+      parts.add(hanzi);
+    }
+    return String.join(" ", parts);
+  }
+
+  private String segmentToken(String t) {
+    int n = t.length();
+    int[] pieces = new int[n + 1];
+    String[] best = new String[n + 1];
+    java.util.Arrays.fill(pieces, Integer.MAX_VALUE);
+    pieces[0] = 0;
+    best[0] = "";
+    for (int i = 0; i < n; i++) {
+      if (pieces[i] == Integer.MAX_VALUE) {
+        continue;
+      }
+      for (int j = i + 2; j <= Math.min(n, i + 30); j++) {
+        List<Candidate> c = byFull.get(t.substring(i, j));
+        if (c != null && pieces[i] + 1 < pieces[j]) {
+          pieces[j] = pieces[i] + 1;
+          best[j] = best[i] + c.get(0).hanzi();
+        }
+      }
+    }
+    return pieces[n] == Integer.MAX_VALUE ? null : best[n];
+  }
+
+  static String fullPinyin(String hanzi) {
+    try {
+      return PinyinHelper.convertToPinyinString(hanzi, " ", PinyinFormat.WITHOUT_TONE).replace("ü", "v");
+    } catch (PinyinException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  static String initials(String hanzi) {
+    try {
+      return PinyinHelper.getShortPinyin(hanzi).replace("ü", "v");
+    } catch (PinyinException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean isHanWord(String w, int min, int max) {
+    int n = w.codePointCount(0, w.length());
+    if (n < min || n > max) {
+      return false;
+    }
+    return w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+}

@@ -1,0 +1,52 @@
+package cn.zhenxing.server.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The place names that scope a query (a data file: {@code cn/zhenxing/indexer/places.txt}). */
+final class Places {
+
+  private static final String RESOURCE = "/cn/zhenxing/indexer/places.txt";
+  private static final Set<String> NAMES = load();
+
+  private Places() {}
+
+  /** True for a place name, also with a 省/市/自治区 suffix typed. */
+  static boolean isPlace(String word) {
+    if (NAMES.contains(word)) {
+      return true;
+    }
+    for (String suffix : new String[] {"省", "市", "自治区", "地区"}) {
+      if (word.endsWith(suffix) && NAMES.contains(word.substring(0, word.length() - suffix.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> load() {
+    Set<String> names = new HashSet<>();
+    try (InputStream in = Places.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        String name = line.strip();
+        if (!name.isEmpty() && !name.startsWith("#")) {
+          names.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Set.copyOf(names);
+  }
+}

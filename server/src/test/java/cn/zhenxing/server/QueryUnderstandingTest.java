@@ -1,0 +1,144 @@
+package cn.zhenxing.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chinese query understanding over HTTP: traditional, pinyin, synonyms, Latin runs, single characters, did-you-mean. */
+class QueryUnderstandingTest {
+
+  @TempDir static Path dir;
+  static TestServer server;
+  static Path synonyms;
+
+  @BeforeAll
+  static void start() throws Exception {
+    synonyms = dir.resolve("synonyms.txt");
+    Files.writeString(synonyms, "自贸区, 自贸试验区, 自由贸易试验区\n", StandardCharsets.UTF_8);
+    server = TestServer.start(ServerConfig.defaults().withPort(0).withIndexDir(dir.resolve("index"))
+        .withSeedsDir(TestServer.seeds()).withAdminToken(TestServer.TOKEN).withSynonymsFile(synonyms));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static JsonNode search(String q) throws Exception {
+    return server.search(q, "size=20").json();
+  }
+
+  static String firstId(String q) throws Exception {
+    return search(q).get("hits").get(0).get("id").asText();
+  }
+
+  @Test
+  void traditional_characters_find_simplified_text_and_back() throws Exception {
+    JsonNode traditional = search("營商環境");
+    assertEquals(search("营商环境").get("total"), traditional.get("total"));
+    assertEquals(firstId("营商环境"), firstId("營商環境"));
+    assertEquals("shenyang-revitalization#12", firstId("數字瀋陽"));
+  }
+
+  @Test
+  void highlights_stay_exact_on_traditional_text() throws Exception {
+    TestServer.Response put = server.send(server.admin("/api/admin/articles/trad-demo").header("Content-Type", "text/plain")
+        .PUT(BodyPublishers.ofString("繁體文章\n瀋陽市持續優化營商環境，推動數字經濟發展。")).build());
+    assertEquals(201, put.status(), put.body());
+    try {
+      JsonNode hit = null;
+      for (JsonNode h : search("营商环境 数字经济").get("hits")) {
+        if (h.get("articleId").asText().equals("trad-demo")) {
+          hit = h;
+        }
+      }
+      assertEquals("瀋陽市持續優化<mark>營商環境</mark>，推動<mark>數字經濟</mark>發展。", hit.get("highlight").asText());
+    } finally {
+      server.send(server.admin("/api/admin/articles/trad-demo").DELETE().build());
+    }
+  }
+
+  @Test
+  void pinyin_and_initials_find_the_hanzi_terms() throws Exception {
+    assertEquals("shenyang-revitalization#12", firstId("shuzi shenyang"));
+    assertEquals("shenyang-revitalization#12", firstId("szsy"));
+    long hanzi = search("营商环境").get("total").asLong();
+    assertEquals(hanzi, search("yingshang huanjing").get("total").asLong());
+    assertEquals(hanzi, search("yingshanghuanjing").get("total").asLong());
+    assertEquals(hanzi, search("yshj").get("total").asLong());
+    assertTrue(search("yingshang huanjing").get("hits").get(0).get("highlight").asText().contains("<mark>营商环境</mark>"));
+  }
+
+  @Test
+  void homophones_do_not_leak_into_hanzi_queries() throws Exception {
+    TestServer.Response put = server.send(server.admin("/api/admin/articles/homophone").header("Content-Type", "text/plain")
+        .PUT(BodyPublishers.ofString("旅游\n冰雪大世界是哈尔滨最著名的景点之一。")).build());
+    assertEquals(201, put.status());
+    try {
+      assertEquals(1, search("景点").get("total").asLong());
+      assertEquals(0, search("经典").get("total").asLong(), "经典 (jingdian) does not find 景点 (jingdian)");
+    } finally {
+      server.send(server.admin("/api/admin/articles/homophone").DELETE().build());
+    }
+  }
+
+  @Test
+  void synonyms_expand_abbreviations_and_reload_without_a_reindex() throws Exception {
+    JsonNode ftz = search("自贸区");
+    assertTrue(ftz.get("total").asLong() >= 5, ftz.get("total").toString());
+    assertTrue(ftz.get("hits").get(0).get("text").asText().contains("自由贸易试验区")
+        || ftz.get("hits").get(0).get("text").asText().contains("自贸试验区"));
+    assertEquals(0, search("冰城").get("total").asLong());
+
+    Files.writeString(synonyms, "自贸区, 自贸试验区, 自由贸易试验区\n冰城 => 哈尔滨\n", StandardCharsets.UTF_8);
+    JsonNode reloaded = server.send(server.admin("/api/admin/synonyms/reload").POST(BodyPublishers.noBody()).build()).json();
+    assertEquals(2, reloaded.get("rules").asInt());
+    assertEquals(search("哈尔滨").get("total"), search("冰城").get("total"));
+    assertTrue(search("冰城").get("total").asLong() > 0);
+
+    Files.writeString(synonyms, "a, b, =>\n", StandardCharsets.UTF_8);
+    TestServer.Response broken = server.send(server.admin("/api/admin/synonyms/reload").POST(BodyPublishers.noBody()).build());
+    assertEquals(400, broken.status(), broken.body());
+    assertTrue(search("冰城").get("total").asLong() > 0, "the previous rules stay in force");
+  }
+
+  @Test
+  void single_characters_and_latin_digit_runs_work() throws Exception {
+    JsonNode coal = search("煤");
+    assertTrue(coal.get("total").asLong() >= 10);
+    coal.get("hits").forEach(h -> assertTrue(h.get("text").asText().contains("煤")));
+    JsonNode fiveG = search("5G");
+    assertTrue(fiveG.get("total").asLong() >= 2);
+    fiveG.get("hits").forEach(h -> assertTrue(h.get("text").asText().contains("5G"), h.get("text").asText()));
+    assertEquals("prov-gwr-2026-内蒙古自治区#12", firstId("5G基站"));
+    assertTrue(search("GDP").get("hits").get(0).get("text").asText().contains("GDP"));
+  }
+
+  @Test
+  void zero_results_offer_a_corrected_or_relaxed_query() throws Exception {
+    JsonNode typo = search("营商环竟");
+    assertEquals(0, typo.get("total").asLong());
+    assertEquals("营商环境", typo.get("didYouMean").get("query").asText());
+    assertEquals("spelling", typo.get("didYouMean").get("reason").asText());
+    assertTrue(typo.get("didYouMean").get("total").asLong() > 0);
+
+    JsonNode relaxed = search("数字经济 火星基地");
+    assertEquals(0, relaxed.get("total").asLong());
+    assertEquals("relaxed", relaxed.get("didYouMean").get("reason").asText());
+    assertEquals("数字经济", relaxed.get("didYouMean").get("query").asText());
+
+    assertNull(search("营商环境").get("didYouMean").textValue(), "no proposal when there are results");
+    assertFalse(search("营商环境").get("hits").isEmpty());
+  }
+}
