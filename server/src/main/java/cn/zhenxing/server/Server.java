@@ -12,6 +12,7 @@ import cn.zhenxing.server.admin.AdminRoutes;
 import cn.zhenxing.server.admin.JobManager;
 import cn.zhenxing.server.admin.UploadSpool;
 import cn.zhenxing.server.http.HttpApp;
+import cn.zhenxing.server.http.ServerMetrics;
 import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.ArticleView;
 import cn.zhenxing.server.search.ParagraphSearcher;
@@ -31,12 +32,14 @@ public final class Server implements AutoCloseable {
   private final ServerConfig config;
   private final IndexService index;
   private final JobManager jobs;
+  private final ServerMetrics metrics;
   private final Javalin app;
 
-  private Server(ServerConfig config, IndexService index, JobManager jobs, Javalin app) {
+  private Server(ServerConfig config, IndexService index, JobManager jobs, ServerMetrics metrics, Javalin app) {
     this.config = config;
     this.index = index;
     this.jobs = jobs;
+    this.metrics = metrics;
     this.app = app;
   }
 
@@ -52,19 +55,24 @@ public final class Server implements AutoCloseable {
       }
       return FileArticleSource.of(List.of(config.seedsDir().toString()));
     });
-    JobManager jobs = new JobManager(index);
+    ServerMetrics metrics = new ServerMetrics();
+    JobManager jobs = new JobManager(index, metrics::reindexJob);
     try {
       UploadSpool spool = new UploadSpool(config.indexDir().resolve("uploads"), config.maxUploadBytes());
       spool.clean();
       SynonymSource synonyms = new SynonymSource(config.synonymsFile());
       AdminRoutes admin = new AdminRoutes(new AdminAuth(config.adminToken()), index, jobs, spool,
           config.seedsDir(), config.maxArticleBytes(), synonyms);
+      metrics.gauge("zhenxing.index.paragraphs", "Paragraphs in the live index", index, IndexService::paragraphCountQuietly);
+      metrics.gauge("zhenxing.index.size.bytes", "Bytes on disk of the live index generation", index, IndexService::sizeInBytes);
       Javalin app = HttpApp.create(new HttpApp.Services(index,
-          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL), new ArticleView(index),
-          taxonomy, admin));
-      return new Server(config, index, jobs, app);
+          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL, config.limits().queryTimeoutMillis(),
+              config.limits().cacheEntries()),
+          new ArticleView(index), taxonomy, admin, metrics, config.limits()));
+      return new Server(config, index, jobs, metrics, app);
     } catch (IOException | RuntimeException e) {
       jobs.close();
+      metrics.close();
       index.close();
       throw e;
     }
@@ -95,6 +103,7 @@ public final class Server implements AutoCloseable {
     } finally {
       try {
         jobs.close();
+        metrics.close();
       } finally {
         index.close();
       }

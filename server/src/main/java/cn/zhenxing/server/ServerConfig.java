@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param maxUploadBytes the largest body {@code POST /api/admin/reindex} accepts (spooled to disk, not memory)
  * @param maxArticleBytes the largest body {@code PUT /api/admin/articles/{id}} accepts
  * @param synonymsFile a synonyms file to use and watch for changes, or null for the built-in rules
+ * @param limits rate limiting and the search time limit
  */
 public record ServerConfig(
     int port,
@@ -21,7 +22,21 @@ public record ServerConfig(
     int indexThreads,
     long maxUploadBytes,
     long maxArticleBytes,
-    Path synonymsFile) {
+    Path synonymsFile,
+    Limits limits) {
+
+  /**
+   * Protection of the public API.
+   *
+   * @param requestsPerSecond sustained requests per second per client address (0 switches the limit off)
+   * @param burst requests a client may make at once before the rate applies
+   * @param queryTimeoutMillis a search still running after this answers with what it has, marked partial
+   * @param cacheEntries recent search responses kept for repeated searches (0: no cache)
+   */
+  public record Limits(double requestsPerSecond, int burst, long queryTimeoutMillis, int cacheEntries) {
+    /** Generous: a person never notices, a scraper hammering the API does. */
+    public static final Limits DEFAULT = new Limits(20, 100, 2000, 1000);
+  }
 
   public static final int DEFAULT_PORT = 7070;
   public static final Path DEFAULT_INDEX = Path.of("data/index");
@@ -31,34 +46,38 @@ public record ServerConfig(
 
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_PORT, DEFAULT_INDEX, DEFAULT_SEEDS, null, null,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_ARTICLE_BYTES, null);
+        Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_ARTICLE_BYTES, null, Limits.DEFAULT);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile, limits);
   }
 
   public ServerConfig withIndexDir(Path dir) {
-    return new ServerConfig(port, dir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
+    return new ServerConfig(port, dir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile, limits);
   }
 
   public ServerConfig withSeedsDir(Path dir) {
-    return new ServerConfig(port, indexDir, dir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
+    return new ServerConfig(port, indexDir, dir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile, limits);
   }
 
   public ServerConfig withThemesFile(Path file) {
-    return new ServerConfig(port, indexDir, seedsDir, file, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
+    return new ServerConfig(port, indexDir, seedsDir, file, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile, limits);
   }
 
   public ServerConfig withAdminToken(String token) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, token, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, token, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile, limits);
   }
 
   public ServerConfig withSynonymsFile(Path file) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, file);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, file, limits);
+  }
+
+  public ServerConfig withLimits(Limits l) {
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, maxUploadBytes, maxArticleBytes, synonymsFile, l);
   }
 
   public ServerConfig withBodyLimits(long upload, long article) {
-    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, upload, article, synonymsFile);
+    return new ServerConfig(port, indexDir, seedsDir, themesFile, adminToken, indexThreads, upload, article, synonymsFile, limits);
   }
 }

@@ -22,6 +22,9 @@ public final class ServerMain {
       new CommandLine.Option("themes", "FILE", false, "theme taxonomy JSON (default: the built-in one)"),
       new CommandLine.Option("max-upload-mb", "N", false, "largest reindex upload in MiB (default 2048)"),
       new CommandLine.Option("synonyms", "FILE", false, "query synonyms, reloaded when the file changes (default: built-in)"),
+      new CommandLine.Option("rate-limit", "N", false, "requests per second per client on the public API, 0 = off (default 20, bursts of 100)"),
+      new CommandLine.Option("query-timeout-ms", "N", false, "a search running longer answers with partial results (default 2000)"),
+      new CommandLine.Option("cache-entries", "N", false, "search responses cached for repeated searches, 0 = off (default 1000)"),
       new CommandLine.Option("help", null, false, "show this help"));
 
   private static final String SUMMARY = """
@@ -85,6 +88,20 @@ public final class ServerMain {
       }
       config = config.withThemesFile(themes);
     }
+    ServerConfig.Limits limits = ServerConfig.Limits.DEFAULT;
+    if (cl.has("rate-limit")) {
+      int rate = cl.intValue("rate-limit", 20, 0, 1_000_000);
+      limits = new ServerConfig.Limits(rate, Math.max(rate * 5, 1), limits.queryTimeoutMillis(), limits.cacheEntries());
+    }
+    if (cl.has("query-timeout-ms")) {
+      limits = new ServerConfig.Limits(limits.requestsPerSecond(), limits.burst(),
+          cl.intValue("query-timeout-ms", 2000, 1, 600_000), limits.cacheEntries());
+    }
+    if (cl.has("cache-entries")) {
+      limits = new ServerConfig.Limits(limits.requestsPerSecond(), limits.burst(), limits.queryTimeoutMillis(),
+          cl.intValue("cache-entries", 1000, 0, 1_000_000));
+    }
+    config = config.withLimits(limits);
     if (cl.has("synonyms")) {
       Path synonyms = Path.of(cl.get("synonyms", ""));
       if (!Files.isRegularFile(synonyms)) {

@@ -31,8 +31,7 @@ class AdminApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(ServerConfig.defaults().withPort(0).withIndexDir(dir.resolve("index"))
-        .withSeedsDir(TestServer.seeds()).withAdminToken(TestServer.TOKEN).withBodyLimits(UPLOAD_LIMIT, ARTICLE_LIMIT));
+    server = TestServer.start(TestServer.config(dir.resolve("index")).withAdminToken(TestServer.TOKEN).withBodyLimits(UPLOAD_LIMIT, ARTICLE_LIMIT));
   }
 
   @AfterAll

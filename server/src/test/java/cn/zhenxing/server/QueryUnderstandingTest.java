@@ -26,8 +26,7 @@ class QueryUnderstandingTest {
   static void start() throws Exception {
     synonyms = dir.resolve("synonyms.txt");
     Files.writeString(synonyms, "自贸区, 自贸试验区, 自由贸易试验区\n", StandardCharsets.UTF_8);
-    server = TestServer.start(ServerConfig.defaults().withPort(0).withIndexDir(dir.resolve("index"))
-        .withSeedsDir(TestServer.seeds()).withAdminToken(TestServer.TOKEN).withSynonymsFile(synonyms));
+    server = TestServer.start(TestServer.config(dir.resolve("index")).withAdminToken(TestServer.TOKEN).withSynonymsFile(synonyms));
   }
 
   @AfterAll

@@ -23,8 +23,7 @@ class RebuildWhileSearchingTest {
 
   @Test
   void searches_during_a_rebuild_switch_exactly_once(@TempDir Path dir) throws Exception {
-    try (TestServer server = TestServer.start(ServerConfig.defaults().withPort(0).withIndexDir(dir.resolve("index"))
-        .withSeedsDir(TestServer.seeds()).withAdminToken(TestServer.TOKEN))) {
+    try (TestServer server = TestServer.start(TestServer.config(dir.resolve("index")).withAdminToken(TestServer.TOKEN))) {
       long before = server.search("沈阳", "").json().get("total").asLong();
       assertEquals(31, before);
 

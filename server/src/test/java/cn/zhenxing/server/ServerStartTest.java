@@ -42,7 +42,7 @@ class ServerStartTest {
       assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
     }
     // Second start without seeds: the index is reused, not rebuilt.
-    try (TestServer s = TestServer.start(ServerConfig.defaults().withPort(0).withIndexDir(index)
+    try (TestServer s = TestServer.start(TestServer.config(index)
         .withSeedsDir(dir.resolve("no-seeds")))) {
       assertEquals(generation, s.server().index().generation().getFileName().toString());
       assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
@@ -52,7 +52,7 @@ class ServerStartTest {
   @Test
   void no_index_and_no_seeds_fails_with_a_message_naming_both(@TempDir Path dir) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Server.create(
-        ServerConfig.defaults().withPort(0).withIndexDir(dir.resolve("index")).withSeedsDir(dir.resolve("missing"))));
+        TestServer.config(dir.resolve("index")).withSeedsDir(dir.resolve("missing"))));
     assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("index"), e.getMessage());
   }
 }

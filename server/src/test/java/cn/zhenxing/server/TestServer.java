@@ -34,7 +34,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path indexDir) throws Exception {
-    return start(ServerConfig.defaults().withPort(0).withIndexDir(indexDir).withSeedsDir(seeds()));
+    return start(config(indexDir));
+  }
+
+  /** Defaults for tests: port 0, the repository's seeds, no rate limit (tests fire many requests), the response cache on. */
+  public static ServerConfig config(Path indexDir) {
+    return ServerConfig.defaults().withPort(0).withIndexDir(indexDir).withSeedsDir(seeds())
+        .withLimits(new ServerConfig.Limits(0, 0, 2000, 1000));
   }
 
   public static TestServer start(ServerConfig config) throws Exception {

@@ -22,18 +22,73 @@ public final class TraditionalToSimplified {
 
   private static final String PHRASES = "/cn/zhenxing/indexer/opencc/TSPhrases.txt";
   private static final String CHARACTERS = "/cn/zhenxing/indexer/opencc/TSCharacters.txt";
+  private static final java.util.BitSet KEY_CHARS = new java.util.BitSet(1 << 16);
   private static final NormalizeCharMap MAP = load();
 
   private TraditionalToSimplified() {}
 
-  /** Wraps {@code reader} so that what comes out is simplified. */
+  /**
+   * Wraps {@code reader} so that what comes out is simplified. Most text has no traditional character at
+   * all; for it the mapping is skipped after one cheap scan.
+   */
   public static Reader filter(Reader reader) {
-    return new MappingCharFilter(MAP, reader);
+    return new LazyFilter(reader);
   }
 
-  /** Converts a string (for tests and for query-side display). */
+  /**
+   * True when {@code text} has a traditional character. Text without one is left alone: the phrase rules
+   * only matter around traditional characters (a few, such as 沈默 → 沉默, fix simplified typos and are
+   * knowingly skipped).
+   */
+  static boolean mayNeedConversion(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (KEY_CHARS.get(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads its (paragraph-sized) input once, then serves it as is or through the mapping. */
+  private static final class LazyFilter extends org.apache.lucene.analysis.CharFilter {
+    private Reader inner;
+    private MappingCharFilter mapping;
+
+    LazyFilter(Reader in) {
+      super(in);
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (inner == null) {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[1024];
+        int n;
+        while ((n = input.read(buf)) > 0) {
+          sb.append(buf, 0, n);
+        }
+        if (mayNeedConversion(sb)) {
+          mapping = new MappingCharFilter(MAP, new java.io.StringReader(sb.toString()));
+          inner = mapping;
+        } else {
+          inner = new java.io.StringReader(sb.toString());
+        }
+      }
+      return inner.read(cbuf, off, len);
+    }
+
+    @Override
+    protected int correct(int currentOff) {
+      return mapping == null ? currentOff : mapping.correctOffset(currentOff);
+    }
+  }
+
+  /** Converts a string; returns it unchanged (the same instance) when it has nothing to convert. */
   public static String convert(String text) {
-    try (Reader r = filter(new java.io.StringReader(text))) {
+    if (!mayNeedConversion(text)) {
+      return text;
+    }
+    try (Reader r = new MappingCharFilter(MAP, new java.io.StringReader(text))) {
       StringBuilder sb = new StringBuilder(text.length());
       char[] buf = new char[256];
       int n;
@@ -58,6 +113,7 @@ public final class TraditionalToSimplified {
     read(CHARACTERS, (from, to) -> {
       if (!from.equals(to) && from.length() == to.length() && keys.add(from)) {
         builder.add(from, to);
+        KEY_CHARS.set(from.charAt(0));
       }
     });
     return builder.build();

@@ -75,6 +75,7 @@ public final class IndexerCli {
       layout.publish(built.generation());
       layout.removeStaleGenerations();
       printSummary(out, progress.snapshot(), built.generation());
+      out.println("Then: " + progress.finishingSummary());
       return 0;
     } catch (BuildAbortedException e) {
       printSummary(out, progress.snapshot(), null);

@@ -52,6 +52,20 @@ public final class BuildProgress {
     finishedNanos = System.nanoTime();
   }
 
+  private volatile String finishing = "";
+
+  /** Records how long the steps after indexing took: commit, suggestions and pinyin (for the summary). */
+  void finishing(long commitMillis, long extrasMillis, long pinyinMillis, int phrases) {
+    finishing = String.format(java.util.Locale.ROOT,
+        "commit %.1f s; suggestions (%,d phrases) and pinyin in %.1f s (pinyin %.1f s)",
+        commitMillis / 1000.0, phrases, extrasMillis / 1000.0, pinyinMillis / 1000.0);
+  }
+
+  /** A line about the steps after indexing, or "" before they ran. */
+  public String finishingSummary() {
+    return finishing;
+  }
+
   public Snapshot snapshot() {
     List<InputProblem> listed;
     synchronized (problems) {

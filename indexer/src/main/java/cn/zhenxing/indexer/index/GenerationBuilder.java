@@ -45,14 +45,31 @@ public final class GenerationBuilder {
         PhraseCollector phrases = new PhraseCollector();
         long next = builder.build(source, writer, 0, onError, progress, phrases);
         writer.setLiveCommitData(commitData(next, origin).entrySet());
+        long t0 = System.nanoTime();
         writer.commit();
         long paragraphs = writer.getDocStats().numDocs;
         writer.close();
+        long t1 = System.nanoTime();
         Map<String, Long> weights = phrases.weights();
-        SuggestIndex.build(gen, weights);
+        // Suggestions and the pinyin dictionary are independent: build them side by side.
+        java.util.concurrent.CompletableFuture<Void> suggest = java.util.concurrent.CompletableFuture.runAsync(() -> {
+          try {
+            SuggestIndex.build(gen, weights);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
           PinyinDictionary.build(gen, reader, IndexSchema.TEXT, weights);
         }
+        long t2 = System.nanoTime();
+        try {
+          suggest.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
+        progress.finishing((t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, (t2 - t1) / 1_000_000,
+            weights.size());
         ok = true;
         return new Built(gen, paragraphs, next);
       } finally {

@@ -18,7 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class IndexSchema {
 
   /** Bumped whenever fields or analysis change in a way that needs a reindex. */
-  public static final String VERSION = "4";
+  public static final String VERSION = "6";
 
   /** Paragraph id {@code articleId#number}: exact-match key for lookups and upserts. Stored. */
   public static final String ID = "id";
@@ -30,7 +30,11 @@ public final class IndexSchema {
 
   public static final String TITLE = "title";
   public static final String SECTION = "section";
-  /** Title and section as bigrams: lets a query word be satisfied by the paragraph's context. Not stored. */
+  /**
+   * Title and section as CJK bigrams (single characters only where they stand alone), without positions: a
+   * query word is looked up as the conjunction of its bigrams, which is all a place name (吉林 in 吉林省) needs.
+   * Not stored.
+   */
   public static final String CONTEXT_BIGRAMS = "context_bigrams";
   public static final String TEXT = "text";
   public static final String TEXT_BIGRAMS = "text_bigrams";
@@ -53,17 +57,25 @@ public final class IndexSchema {
   public static final String COMMIT_ORIGIN = "origin";
 
   /** Searchable text with positions and offsets in postings (exact highlighting); stored for display. */
-  static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true);
-  /** Same indexing, not stored: the bigram copy highlights through the stored {@link #TEXT}. */
-  static final FieldType TEXT_WITH_OFFSETS = textType(false);
+  static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  /**
+   * The bigram copy: positions for phrases and offsets for highlighting. Offsets cost about a tenth of
+   * indexing time, but without them the highlighter re-analyses every hit, which cost a quarter of the time
+   * of a search (measured on a million paragraphs): searches run far more often than indexing.
+   */
+  static final FieldType BIGRAMS_WITH_OFFSETS = textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  /** Context bigrams: matched as terms, so frequencies are enough. */
+  static final FieldType CONTEXT_TERMS = textType(false, IndexOptions.DOCS_AND_FREQS);
+  /** Title and section words, searchable, from cached tokens (the stored copy is a separate field). */
+  static final FieldType WORDS_NOT_STORED = textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   private IndexSchema() {}
 
-  private static FieldType textType(boolean stored) {
+  private static FieldType textType(boolean stored, IndexOptions options) {
     FieldType type = new FieldType();
     type.setTokenized(true);
     type.setStored(stored);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setIndexOptions(options);
     type.freeze();
     return type;
   }
@@ -89,7 +101,7 @@ public final class IndexSchema {
 
   /** The analyzer for the IndexWriter (and for highlighting): per field, as declared above. */
   public static Analyzer indexAnalyzer() {
-    Analyzer bigrams = ChineseAnalyzers.bigrams();
-    return ChineseAnalyzers.forIndexing(Map.of(TEXT_BIGRAMS, bigrams, CONTEXT_BIGRAMS, bigrams));
+    return ChineseAnalyzers.forIndexing(
+        Map.of(TEXT_BIGRAMS, ChineseAnalyzers.bigrams(), CONTEXT_BIGRAMS, ChineseAnalyzers.queryBigrams()));
   }
 }

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
@@ -33,6 +33,7 @@ public final class ParagraphDocuments {
   private static final TypeReference<Map<String, List<String>>> EVIDENCE_TYPE = new TypeReference<>() {};
 
   private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
+  private final Analyzer analyzer = IndexSchema.indexAnalyzer();
 
   /** The term that selects every paragraph of an article: delete or replace an article in one step. */
   public static Term articleTerm(String articleId) {
@@ -42,25 +43,30 @@ public final class ParagraphDocuments {
   /** All paragraphs of {@code article} as documents, in order, with {@code tags[i]} for paragraph i. */
   public List<Document> toDocuments(ParsedArticle article, List<ThemeTags> tags, long articleSeq) {
     List<Document> docs = new ArrayList<>(article.paragraphs().size());
+    CachedTokens context = new CachedTokens(analyzer);
     for (int i = 0; i < article.paragraphs().size(); i++) {
-      docs.add(toDocument(article, article.paragraphs().get(i), articleSeq, tags.get(i), i == 0));
+      docs.add(toDocument(article, article.paragraphs().get(i), articleSeq, tags.get(i), i == 0, context));
     }
     return docs;
   }
 
-  private Document toDocument(
-      ParsedArticle article, Paragraph p, long articleSeq, ThemeTags tags, boolean first) {
+  private Document toDocument(ParsedArticle article, Paragraph p, long articleSeq, ThemeTags tags,
+      boolean first, CachedTokens context) {
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.ID, p.id(), Field.Store.YES));
     doc.add(new StringField(IndexSchema.ARTICLE_ID, article.id(), Field.Store.YES));
     doc.add(new NumericDocValuesField(IndexSchema.ARTICLE_SEQ, articleSeq));
     doc.add(new NumericDocValuesField(IndexSchema.PARAGRAPH, p.number()));
     doc.add(new StoredField(IndexSchema.PARAGRAPH, p.number()));
-    doc.add(new TextField(IndexSchema.TITLE, article.title(), Field.Store.YES));
-    doc.add(new TextField(IndexSchema.SECTION, p.section(), Field.Store.YES));
-    doc.add(new TextField(IndexSchema.CONTEXT_BIGRAMS, article.title() + "\n" + p.section(), Field.Store.NO));
+    // Title and section repeat on many paragraphs: they are analysed once per article and replayed.
+    doc.add(new Field(IndexSchema.TITLE, context.stream(IndexSchema.TITLE, article.title()), IndexSchema.WORDS_NOT_STORED));
+    doc.add(new StoredField(IndexSchema.TITLE, article.title()));
+    doc.add(new Field(IndexSchema.SECTION, context.stream(IndexSchema.SECTION, p.section()), IndexSchema.WORDS_NOT_STORED));
+    doc.add(new StoredField(IndexSchema.SECTION, p.section()));
+    doc.add(new Field(IndexSchema.CONTEXT_BIGRAMS,
+        context.stream(IndexSchema.CONTEXT_BIGRAMS, article.title() + "\n" + p.section()), IndexSchema.CONTEXT_TERMS));
     doc.add(new Field(IndexSchema.TEXT, p.text(), IndexSchema.STORED_TEXT_WITH_OFFSETS));
-    doc.add(new Field(IndexSchema.TEXT_BIGRAMS, p.text(), IndexSchema.TEXT_WITH_OFFSETS));
+    doc.add(new Field(IndexSchema.TEXT_BIGRAMS, p.text(), IndexSchema.BIGRAMS_WITH_OFFSETS));
     for (String heading : p.headings()) {
       doc.add(new StoredField(IndexSchema.HEADINGS, heading));
     }

@@ -24,8 +24,9 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Pinyin for the words that actually occur in one index generation: every SmartChinese word of the text
- * field found in at least two paragraphs, and the key phrases collected for suggestions, each with its full
+ * Pinyin for the words that actually occur in one index generation: the SmartChinese words of the text
+ * field found in at least two paragraphs and the key phrases collected for suggestions (the 60,000 most
+ * common), each with its full
  * toneless pinyin (shuzi shenyang) and its initials (szsy). A pinyin query is mapped to these hanzi words
  * and searched as hanzi — never by matching pinyin loosely — so 经典 and 景点, both jingdian, can only be
  * confused when someone types jingdian, and then the more frequent one wins. Built with the index and stored
@@ -36,6 +37,8 @@ public final class PinyinDictionary {
   public static final String FILE = "pinyin.tsv";
   static final int MIN_DOC_FREQ = 2;
   static final int MAX_CANDIDATES = 3;
+  /** The most common words and phrases only: people type common terms, and pinyin conversion is not free. */
+  static final int MAX_WORDS = 60_000;
 
   public static final PinyinDictionary EMPTY = new PinyinDictionary(Map.of(), Map.of(), Set.of());
 
@@ -76,6 +79,10 @@ public final class PinyinDictionary {
       }
     });
     List<String> sorted = new ArrayList<>(words.keySet());
+    if (sorted.size() > MAX_WORDS) {
+      sorted.sort(Comparator.comparingLong((String w) -> -words.get(w)).thenComparing(w -> w));
+      sorted = new ArrayList<>(sorted.subList(0, MAX_WORDS));
+    }
     sorted.sort(null);
     try (BufferedWriter out = Files.newBufferedWriter(generation.resolve(FILE), StandardCharsets.UTF_8)) {
       for (String w : sorted) {

@@ -42,10 +42,17 @@ public final class SuggestIndex implements Closeable {
   /** A suggestion and its weight. */
   public record Suggestion(String text, long weight) {}
 
+  /** The heaviest phrases only: the rest are rarely typed, and each costs suggester index space and time. */
+  static final int MAX_PHRASES = 100_000;
+
   /** Builds the suggest folder of {@code generation} from phrase weights. */
   public static void build(Path generation, Map<String, Long> weights) throws IOException {
     try (SuggestIndex index = open(generation)) {
       List<Map.Entry<String, Long>> entries = new ArrayList<>(weights.entrySet());
+      if (entries.size() > MAX_PHRASES) {
+        entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        entries = new ArrayList<>(entries.subList(0, MAX_PHRASES));
+      }
       entries.sort(Map.Entry.comparingByKey());
       index.suggester.build(new Entries(entries.iterator()));
     }

@@ -28,6 +28,7 @@ public final class JobManager implements AutoCloseable {
   static final int KEEP_FINISHED = 50;
 
   private final IndexService index;
+  private final java.util.function.Consumer<String> onFinished;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "reindex");
     t.setDaemon(true);
@@ -37,8 +38,10 @@ public final class JobManager implements AutoCloseable {
   private final AtomicLong counter = new AtomicLong();
   private ReindexJob active;
 
-  public JobManager(IndexService index) {
+  /** @param onFinished told the final state of every job (for metrics) */
+  public JobManager(IndexService index, java.util.function.Consumer<String> onFinished) {
     this.index = index;
+    this.onFinished = onFinished;
   }
 
   /** What a job reads, and what to clean up after it (a spooled upload). */
@@ -85,6 +88,7 @@ public final class JobManager implements AutoCloseable {
       job.failed("failed: " + e.getMessage() + "; the live index is unchanged");
     } finally {
       input.cleanUp();
+      onFinished.accept(job.state().name());
     }
   }
 

@@ -118,7 +118,7 @@ public final class RelevanceEval {
       }
       return FileArticleSource.of(List.of(seeds.toString()));
     })) {
-      ParagraphSearcher searcher = new ParagraphSearcher(index, taxonomy, new SynonymSource(null), features);
+      ParagraphSearcher searcher = new ParagraphSearcher(index, taxonomy, new SynonymSource(null), features, Long.MAX_VALUE / 2);
       try (StockBaseline stock = new StockBaseline(paragraphTexts(index))) {
         List<QueryResult> results = new ArrayList<>();
         for (Judgments.Query q : queries) {

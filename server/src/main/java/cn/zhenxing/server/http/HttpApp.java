@@ -1,6 +1,7 @@
 package cn.zhenxing.server.http;
 
 import cn.zhenxing.indexer.theme.Taxonomy;
+import cn.zhenxing.server.ServerConfig;
 import cn.zhenxing.server.admin.AdminRoutes;
 import cn.zhenxing.indexer.theme.Theme;
 import cn.zhenxing.server.index.IndexService;
@@ -32,8 +33,8 @@ public final class HttpApp {
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
   /** What the routes need. */
-  public record Services(
-      IndexService index, ParagraphSearcher searcher, ArticleView articles, Taxonomy taxonomy, AdminRoutes admin) {}
+  public record Services(IndexService index, ParagraphSearcher searcher, ArticleView articles, Taxonomy taxonomy,
+      AdminRoutes admin, ServerMetrics metrics, ServerConfig.Limits limits) {}
 
   private HttpApp() {}
 
@@ -56,14 +57,35 @@ public final class HttpApp {
     });
     // The article view is the same page; it reads the article id from the path.
     config.spaRoot.addFile("/articles", "/web/index.html", Location.CLASSPATH);
-    config.requestLogger.http((ctx, ms) ->
-        ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+    config.requestLogger.http((ctx, ms) -> {
+      ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+      s.metrics().request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
+    });
 
+    RateLimiter limiter = new RateLimiter(s.limits().requestsPerSecond(), s.limits().burst());
+    config.routes.before("/api/*", ctx -> {
+      if (isAdmin(ctx) || ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
+        return; // admins and preflights are not limited
+      }
+      long wait = limiter.acquire(ctx.ip());
+      if (wait > 0) {
+        s.metrics().rateLimited();
+        ctx.header("Retry-After", Long.toString(wait));
+        openCors(ctx);
+        throw new ApiException(429, null, "too many requests from this address; retry after " + wait + " s");
+      }
+    });
     config.routes.before("/api/*", HttpApp::openCors);
     config.routes.before("/health", HttpApp::openCors);
     config.routes.options("/api/*", HttpApp::preflight);
 
-    config.routes.get("/api/search", ctx -> ctx.json(s.searcher().search(SearchParams.from(ctx, s.taxonomy()))));
+    config.routes.get("/api/search", ctx -> {
+      var response = s.searcher().search(SearchParams.from(ctx, s.taxonomy()));
+      s.metrics().searchHits(response.total());
+      ctx.json(response);
+    });
+    config.routes.get("/metrics", ctx ->
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape()));
     config.routes.get("/api/articles/{id}", ctx -> {
       SearchParams.rejectUnknown(ctx.queryParamMap(), java.util.Set.of());
       String id = ctx.pathParam("id");
@@ -106,6 +128,15 @@ public final class HttpApp {
     ctx.header("Access-Control-Allow-Headers", "Content-Type");
     ctx.header("Access-Control-Max-Age", "86400");
     ctx.status(204);
+  }
+
+  /** The endpoint's path pattern for metrics ({@code /api/articles/{id}}), so ids do not explode series. */
+  private static String route(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      return ctx.statusCode() == 404 ? "unmatched" : "static";
+    }
   }
 
   static boolean isAdmin(Context ctx) {

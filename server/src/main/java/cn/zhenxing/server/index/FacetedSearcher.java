@@ -15,9 +15,10 @@ import org.apache.lucene.search.SearcherFactory;
 public final class FacetedSearcher extends IndexSearcher {
 
   private final SortedSetDocValuesReaderState facetState;
+  private volatile java.util.Map<String, Long> allCounts;
 
-  FacetedSearcher(IndexReader reader) throws IOException {
-    super(reader);
+  FacetedSearcher(IndexReader reader, java.util.concurrent.Executor executor) throws IOException {
+    super(reader, executor);
     this.facetState = hasFacets(reader)
         ? new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.facetsConfig())
         : null;
@@ -26,6 +27,29 @@ public final class FacetedSearcher extends IndexSearcher {
   /** The facet state, or null when no paragraph in this reader has a theme (an empty or theme-less index). */
   public SortedSetDocValuesReaderState facetState() {
     return facetState;
+  }
+
+  /**
+   * Theme counts over every paragraph, computed once per reader: browsing (no query) asks for them on every
+   * page, and counting a million paragraphs each time would be the whole cost of the request.
+   */
+  public java.util.Map<String, Long> allThemeCounts() throws IOException {
+    java.util.Map<String, Long> counts = allCounts;
+    if (counts == null) {
+      counts = new java.util.HashMap<>();
+      if (facetState != null) {
+        var facets = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState);
+        var result = facets.getTopChildren(1000, IndexSchema.THEME);
+        if (result != null) {
+          for (var lv : result.labelValues) {
+            counts.put(lv.label, lv.value.longValue());
+          }
+        }
+      }
+      allCounts = java.util.Map.copyOf(counts);
+      counts = allCounts;
+    }
+    return counts;
   }
 
   private static boolean hasFacets(IndexReader reader) throws IOException {
@@ -38,11 +62,20 @@ public final class FacetedSearcher extends IndexSearcher {
     return false;
   }
 
-  /** Creates {@link FacetedSearcher}s for a SearcherManager. */
+  /**
+   * Creates {@link FacetedSearcher}s for a SearcherManager. They share one executor, which lets a single
+   * search over a large index use every core (segments are searched in parallel slices).
+   */
   static final class Factory extends SearcherFactory {
+    private final java.util.concurrent.Executor executor;
+
+    Factory(java.util.concurrent.Executor executor) {
+      this.executor = executor;
+    }
+
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-      return new FacetedSearcher(reader);
+      return new FacetedSearcher(reader, executor);
     }
   }
 }

@@ -297,6 +297,24 @@ public final class IndexService implements Closeable {
     return live.get().generation();
   }
 
+  /** For gauges: the paragraph count, or NaN when it cannot be read right now. */
+  public double paragraphCountQuietly() {
+    try {
+      return paragraphCount();
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** For gauges: bytes on disk of the live generation (its index, suggestions and pinyin). */
+  public double sizeInBytes() {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(generation())) {
+      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     LiveIndex index = live.getAndSet(null);

@@ -27,6 +27,14 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class LiveIndex implements Closeable {
 
+  /** Threads that search slices of one query in parallel; as many as cores, shared by all searches. */
+  private static final java.util.concurrent.ExecutorService SEARCH_THREADS =
+      java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "search-slice");
+        t.setDaemon(true);
+        return t;
+      });
+
   private final Path generation;
   private final FSDirectory directory;
   private final IndexWriter writer;
@@ -55,7 +63,7 @@ final class LiveIndex implements Closeable {
     SearcherManager manager = null;
     try {
       writer = new IndexWriter(dir, IndexSchema.writerConfig(64));
-      manager = new SearcherManager(writer, true, false, new FacetedSearcher.Factory());
+      manager = new SearcherManager(writer, true, false, new FacetedSearcher.Factory(SEARCH_THREADS));
       return new LiveIndex(generation, dir, writer, manager, SuggestIndex.open(generation),
           PinyinDictionary.load(generation));
     } catch (IOException | RuntimeException e) {

@@ -2,13 +2,14 @@ package cn.zhenxing.server.search;
 
 import cn.zhenxing.indexer.index.IndexSchema;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
+import cn.zhenxing.server.index.FacetedSearcher;
 import cn.zhenxing.indexer.index.StoredParagraph;
 import cn.zhenxing.indexer.theme.Taxonomy;
 import cn.zhenxing.indexer.theme.Theme;
-import cn.zhenxing.server.index.FacetedSearcher;
 import cn.zhenxing.server.index.IndexService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -50,33 +53,66 @@ public final class ParagraphSearcher {
   private final Taxonomy taxonomy;
   private final SynonymSource synonyms;
   private final QueryContext.Features features;
+  private final long timeoutMillis;
+  private final ResponseCache cache;
   private final QueryBuilder queries = new QueryBuilder();
   private final DidYouMean didYouMean = new DidYouMean(queries);
   private final Highlighting highlighting = new Highlighting();
   private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
 
+  /**
+   * @param timeoutMillis a search still collecting after this stops and answers with the hits found so far,
+   *     marked {@code partial}
+   */
   public ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
-      QueryContext.Features features) {
+      QueryContext.Features features, long timeoutMillis) {
+    this(index, taxonomy, synonyms, features, timeoutMillis, 0);
+  }
+
+  /** @param cacheEntries responses kept for repeated searches (0: none) */
+  public ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
+      QueryContext.Features features, long timeoutMillis, int cacheEntries) {
     this.index = index;
     this.taxonomy = taxonomy;
     this.synonyms = synonyms;
     this.features = features;
+    this.timeoutMillis = timeoutMillis;
+    this.cache = new ResponseCache(cacheEntries);
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    UserQuery userQuery = UserQueryParser.parse(request.q());
     try (IndexService.Lease lease = index.acquire()) {
+      IndexReader reader = lease.searcher().getIndexReader();
+      Synonyms rules = synonyms.current();
+      SearchResponse cached = cache.get(reader, rules, request);
+      if (cached != null) {
+        return cached.withTookMs(millisSince(start));
+      }
+      SearchResponse response = search(request, lease, rules, start);
+      cache.put(reader, rules, request, response);
+      return response;
+    }
+  }
+
+  private SearchResponse search(SearchRequest request, IndexService.Lease lease, Synonyms rules, long start)
+      throws IOException {
+    UserQuery userQuery = UserQueryParser.parse(request.q());
+    {
       FacetedSearcher searcher = lease.searcher();
-      QueryContext ctx = new QueryContext(synonyms.current(), lease.pinyin(),
+      DeadlineQuery.Deadline deadline = new DeadlineQuery.Deadline(timeoutMillis);
+      QueryContext ctx = new QueryContext(rules, lease.pinyin(),
           (field, term) -> docFreq(searcher, field, term), searcher.getIndexReader().numDocs(), features);
       Optional<QueryBuilder.Built> built = queries.build(userQuery, ctx);
       if (built.isEmpty()) {
         return new SearchResponse(request.q(), 0, request.page(), request.size(), millisSince(start),
-            List.of(), facets(Map.of()), "查询中没有可检索的文字", null);
+            List.of(), facets(Map.of()), "查询中没有可检索的文字", null, false);
       }
-      Query query = built.get().query();
-      boolean browse = userQuery.isEmpty() || userQuery.onlyExclusions();
+      if (userQuery.isEmpty()) {
+        return browse(request, searcher, start);
+      }
+      Query query = new DeadlineQuery(built.get().query(), deadline);
+      boolean browse = userQuery.onlyExclusions();
       DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
       for (String theme : request.themes()) {
         drillDown.add(IndexSchema.THEME, theme);
@@ -103,13 +139,32 @@ public final class ParagraphSearcher {
         proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx)
             .map(p -> new SearchResponse.DidYouMean(p.query(), p.reason(), p.total())).orElse(null);
       }
+      boolean partial = deadline.reached();
       return new SearchResponse(request.q(), top.totalHits.value, request.page(), request.size(),
-          millisSince(start), hits, facets(counts), null, proposal);
+          millisSince(start), hits, facets(counts), partial ? "查询耗时过长，结果不完整" : null, proposal, partial);
     }
   }
 
+  /**
+   * Everything in document order, optionally filtered by themes. The theme counts are those of all
+   * paragraphs (cached per reader), which are also the multi-select counts when themes are chosen.
+   */
+  private SearchResponse browse(SearchRequest request, FacetedSearcher searcher, long start) throws IOException {
+    Query filter = new MatchAllDocsQuery();
+    if (!request.themes().isEmpty()) {
+      DrillDownQuery drillDown = new DrillDownQuery(facetsConfig);
+      request.themes().forEach(t -> drillDown.add(IndexSchema.THEME, t));
+      filter = drillDown;
+    }
+    int topN = request.page() * request.size();
+    TopDocs top = searcher.search(filter, new TopFieldCollectorManager(DOCUMENT_ORDER, topN, null, Integer.MAX_VALUE));
+    List<SearchResponse.Hit> hits = hits(searcher, new MatchAllDocsQuery(), pageOf(top.scoreDocs, request), true);
+    return new SearchResponse(request.q(), top.totalHits.value, request.page(), request.size(), millisSince(start),
+        hits, facets(searcher.allThemeCounts()), null, null, false);
+  }
+
   private List<SearchResponse.Hit> hits(
-      FacetedSearcher searcher, Query highlightQuery, ScoreDoc[] page, boolean browse)
+      IndexSearcher searcher, Query highlightQuery, ScoreDoc[] page, boolean browse)
       throws IOException {
     if (page.length == 0) {
       return List.of();

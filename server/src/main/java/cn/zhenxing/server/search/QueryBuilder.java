@@ -249,7 +249,10 @@ public final class QueryBuilder {
       topical = places; // the query is only place names: search for them like any words
       places = List.of();
     }
-    List<Unit> rare = topical.stream().filter(u -> !u.common()).toList();
+    // Short queries need every word ("all words matter"); only questions and long queries let common and
+    // action words go loose.
+    boolean loosen = question || topical.size() >= 4;
+    List<Unit> rare = loosen ? topical.stream().filter(u -> !u.common()).toList() : topical;
     List<Unit> required = rare.isEmpty() ? topical : rare;
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Unit place : places) {
@@ -263,8 +266,8 @@ public final class QueryBuilder {
     int min = question ? Math.max(1, n - (n + 2) / 3) : n <= 4 ? n : (int) Math.ceil(n * 0.75);
     must.setMinimumNumberShouldMatch(min);
     b.add(must.build(), Occur.MUST);
-    if (!rare.isEmpty()) {
-      for (Unit u : units) {
+    if (loosen && !rare.isEmpty()) {
+      for (Unit u : topical) {
         if (u.common()) {
           b.add(u.query(), Occur.SHOULD);
         }
@@ -302,21 +305,31 @@ public final class QueryBuilder {
     return b.build();
   }
 
-  /** One word, in the ways it may occur, best match counting most. */
+  /**
+   * One word: its characters must occur in sequence in the paragraph's text (the bigram field, which finds
+   * 沈阳 inside 沈阳市 too); being a whole SmartChinese word there, or being in the section heading or the
+   * article title, adds to the score. Matching on one field and scoring on the others is much cheaper than
+   * a disjunction over all of them, which on common words (发展, 管理) visited hundreds of thousands of
+   * documents several times over.
+   */
   private Query wordQuery(Word w) {
-    List<Query> ways = new ArrayList<>();
-    ways.add(new BoostQuery(terms(IndexSchema.TEXT, w), WORD_BOOST));
-    Query inText = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
-    if (inText != null) {
-      ways.add(new BoostQuery(inText, BIGRAM_BOOST));
+    Query bigrams = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
+    Query word = terms(IndexSchema.TEXT, w);
+    if (bigrams == null) {
+      return new BoostQuery(word, WORD_BOOST); // nothing indexable as characters (should not happen)
     }
-    ways.add(new BoostQuery(terms(IndexSchema.SECTION, w), SECTION_BOOST));
-    ways.add(new BoostQuery(terms(IndexSchema.TITLE, w), TITLE_BOOST));
-    Query inContext = sequence(IndexSchema.CONTEXT_BIGRAMS, w.surface());
-    if (inContext != null) {
-      ways.add(new BoostQuery(inContext, CONTEXT_BIGRAM_BOOST));
+    List<Query> inContext = new ArrayList<>();
+    inContext.add(new BoostQuery(terms(IndexSchema.SECTION, w), SECTION_BOOST));
+    inContext.add(new BoostQuery(terms(IndexSchema.TITLE, w), TITLE_BOOST));
+    Query context = context(w.surface());
+    if (context != null) {
+      inContext.add(new BoostQuery(context, CONTEXT_BIGRAM_BOOST));
     }
-    return new DisjunctionMaxQuery(ways, 0.1f);
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(bigrams, BIGRAM_BOOST), Occur.MUST)
+        .add(new BoostQuery(word, WORD_BOOST), Occur.SHOULD)
+        .add(new DisjunctionMaxQuery(inContext, 0.1f), Occur.SHOULD)
+        .build();
   }
 
   /**
@@ -330,7 +343,7 @@ public final class QueryBuilder {
     if (inText != null) {
       ways.add(new BoostQuery(inText, BIGRAM_BOOST));
     }
-    Query inContext = sequence(IndexSchema.CONTEXT_BIGRAMS, w.surface());
+    Query inContext = context(w.surface());
     if (inContext != null) {
       ways.add(new BoostQuery(inContext, PLACE_CONTEXT_BOOST));
     }
@@ -358,6 +371,8 @@ public final class QueryBuilder {
    * characters split off a longer chunk (the 商 of 营/商/环境 would light up every 商 in the text).
    */
   private List<Query> markable(List<Word> chunk) {
+    // Only character sequences of the bigram field: they cover every word match too (a word's characters
+    // are in sequence wherever the word is), and one field is much cheaper to highlight than five.
     List<Query> out = new ArrayList<>();
     StringBuilder surface = new StringBuilder();
     chunk.forEach(w -> surface.append(w.surface()));
@@ -365,10 +380,13 @@ public final class QueryBuilder {
     if (whole != null) {
       out.add(whole);
     }
-    for (int i = 0; i < chunk.size(); i++) {
+    for (int i = 0; i < chunk.size() && chunk.size() > 1; i++) {
       Word w = chunk.get(i);
-      if (chunk.size() == 1 || w.surface().codePointCount(0, w.surface().length()) > 1) {
-        out.add(wordQuery(w));
+      if (w.surface().codePointCount(0, w.surface().length()) > 1) {
+        Query word = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
+        if (word != null) {
+          out.add(word);
+        }
       }
       if (i + 1 < chunk.size()) {
         Query pair = sequence(IndexSchema.TEXT_BIGRAMS, w.surface() + chunk.get(i + 1).surface());
@@ -392,13 +410,17 @@ public final class QueryBuilder {
         }
       }
     }
-    for (int i = 0; i + 1 < all.size(); i++) {
-      Query pair = sequence(IndexSchema.TEXT_BIGRAMS, all.get(i).surface() + all.get(i + 1).surface());
-      if (pair != null) {
-        out.add(new BoostQuery(pair, ADJACENT_PAIR_BOOST));
+    if (all.size() >= 3) {
+      // Long queries (questions): reward the words that stand together as typed.
+      for (int i = 0; i + 1 < all.size(); i++) {
+        Query pair = sequence(IndexSchema.TEXT_BIGRAMS, all.get(i).surface() + all.get(i + 1).surface());
+        if (pair != null) {
+          out.add(new BoostQuery(pair, ADJACENT_PAIR_BOOST));
+        }
       }
     }
-    if (all.size() > 1 && all.size() <= 8) {
+    if (chunks.size() > 1 && all.size() <= 8) {
+      // Words typed apart (数字 沈阳): reward paragraphs where they are near each other.
       PhraseQuery.Builder near = new PhraseQuery.Builder();
       int pos = 0;
       for (Word w : all) {
@@ -425,6 +447,52 @@ public final class QueryBuilder {
    * one word whose pieces must appear together.
    */
   List<Word> words(String text, boolean latinRuns) {
+    return joinSingleCharacters(segment(text, latinRuns), text);
+  }
+
+  /**
+   * Characters SmartChinese left standing alone (营/商 of 营商环境, 十/五/五 of 十五五) are one term it does not
+   * know, not separate words: a run of them becomes one word matched as those characters in sequence. As
+   * separate single characters each would match a vast share of all paragraphs, and mean nothing alone.
+   */
+  private static List<Word> joinSingleCharacters(List<Word> words, String text) {
+    List<Word> out = new ArrayList<>(words.size());
+    for (Word w : words) {
+      Word last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && isLoneHan(w) && isLoneHanRun(last) && contiguous(text, last, w)) {
+        List<String> terms = new ArrayList<>(last.terms());
+        List<Integer> positions = new ArrayList<>(last.positions());
+        terms.add(w.terms().get(0));
+        positions.add(last.positions().get(last.positions().size() - 1) + 1);
+        out.set(out.size() - 1, new Word(List.copyOf(terms), List.copyOf(positions), last.surface() + w.surface()));
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isLoneHan(Word w) {
+    return w.terms().size() == 1 && w.surface().length() == 1
+        && Character.UnicodeScript.of(w.surface().charAt(0)) == Character.UnicodeScript.HAN
+        && !QUERY_STOP_WORDS.contains(w.surface());
+  }
+
+  private static boolean isLoneHanRun(Word w) {
+    for (int i = 0; i < w.surface().length(); i++) {
+      if (Character.UnicodeScript.of(w.surface().charAt(i)) != Character.UnicodeScript.HAN) {
+        return false;
+      }
+    }
+    return w.terms().size() == w.surface().length() && !QUERY_STOP_WORDS.contains(w.surface());
+  }
+
+  private static boolean contiguous(String text, Word a, Word b) {
+    int at = text.indexOf(a.surface() + b.surface());
+    return at >= 0;
+  }
+
+  private List<Word> segment(String text, boolean latinRuns) {
     List<Word> out = new ArrayList<>();
     int lastEnd = -1;
     int position = -1;
@@ -475,6 +543,22 @@ public final class QueryBuilder {
       }
     }
     return !s.isEmpty();
+  }
+
+  /**
+   * {@code text} in the paragraph's title or section: all of its bigrams (that field keeps no positions,
+   * and for the short words looked up there the conjunction is as good as the phrase). Null when empty.
+   */
+  Query context(String text) {
+    Query seq = sequence(IndexSchema.CONTEXT_BIGRAMS, text);
+    if (!(seq instanceof PhraseQuery phrase)) {
+      return seq;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (Term t : phrase.getTerms()) {
+      all.add(new TermQuery(t), Occur.MUST);
+    }
+    return all.build();
   }
 
   /**

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param notice a human-readable remark about how the query was understood, or null
  * @param didYouMean when nothing was found, a query that finds something (a spelling fix, the hanzi of pinyin,
  *     or the query with one word left out), or null
+ * @param partial true when the search hit the time limit: total, facets and hits cover what was found in
+ *     time
  */
 public record SearchResponse(
     String query,
@@ -19,7 +21,8 @@ public record SearchResponse(
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
     String notice,
-    DidYouMean didYouMean) {
+    DidYouMean didYouMean,
+    boolean partial) {
 
   /**
    * One paragraph. {@code text} is plain text (escape it before putting it in HTML); in {@code highlight}
@@ -38,6 +41,11 @@ public record SearchResponse(
       String highlight,
       List<String> themes,
       Double score) {}
+
+  /** The same response with another time taken (a cached response is served in a fraction of the time). */
+  public SearchResponse withTookMs(long ms) {
+    return new SearchResponse(query, total, page, size, ms, hits, facets, notice, didYouMean, partial);
+  }
 
   /** A query to try instead, why ({@code spelling} or {@code relaxed}), and how many results it has. */
   public record DidYouMean(String query, String reason, long total) {}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The whole benchmark in one run, on one machine: data, indexing, start-up, queries over HTTP (wrk) and
+# in-process, embedded Solr, and 64 connections of load. Results land in bench/results/ and REPORT.md.
+# Needs: ../shared/corpus (or CORPUS=dir), wrk (apt-get install wrk), ~3 GiB of disk, ~30 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CORPUS=${CORPUS:-../shared/corpus}
+COPIES=${COPIES:-4}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-60}
+WARMUP=${WARMUP:-15}
+PORT=${PORT:-7090}
+DATA=bench/data
+OUT=bench/results
+mkdir -p "$DATA" "$OUT"
+
+echo "== build"
+mvn -q -B -Pbench package -DskipTests
+BENCH="bench/target/zhenxing-bench.jar"
+
+echo "== machine"
+printf '{"cores": %s, "memoryGiB": %s, "java": "%s"}\n' "$(nproc)" \
+  "$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)" \
+  "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')" > "$OUT/machine.json"
+
+echo "== data: the shared corpus $COPIES times under new ids"
+[ -f "$DATA/corpus.jsonl" ] || java -cp "$BENCH" cn.zhenxing.bench.PrepareData "$CORPUS" "$COPIES" "$DATA/corpus.jsonl"
+java -cp "$BENCH" cn.zhenxing.bench.QueryPaths bench/query-mix.jsonl "$DATA/query-paths.txt"
+
+echo "== analysis ceiling: SmartChineseAnalyzer, one thread"
+java -cp "$BENCH" cn.zhenxing.bench.AnalysisRate "$DATA/corpus.jsonl" 20 1 > "$OUT/analysis.json"
+cat "$OUT/analysis.json"
+
+echo "== indexing with the bulk CLI"
+rm -rf "$DATA/index"
+start=$(date +%s.%N)
+java -Xmx3g -jar indexer/target/zhenxing-indexer.jar --input "$DATA/corpus.jsonl" --index "$DATA/index" | tee "$OUT/indexing.log" | grep -v '^\s*skipped'
+end=$(date +%s.%N)
+python3 - "$OUT/indexing.log" "$start" "$end" "$DATA/index" > "$OUT/indexing.json" <<'PY'
+import re, sys, json, subprocess
+log = open(sys.argv[1]).read()
+m = re.search(r"Done in ([\d.]+) s: ([\d,]+) articles, ([\d,]+) paragraphs, ([\d,]+) characters \(([\d,]+) paragraphs/s, ([\d,]+) chars/s\)", log)
+n = lambda s: float(s.replace(",", ""))
+size = subprocess.run(["du", "-sh", sys.argv[4]], capture_output=True, text=True).stdout.split()[0]
+print(json.dumps({"buildSeconds": n(m.group(1)), "articles": n(m.group(2)), "paragraphs": n(m.group(3)),
+  "characters": n(m.group(4)), "paragraphsPerSecond": n(m.group(5)), "charsPerSecond": n(m.group(6)),
+  "threads": int(re.search(r"with (\d+) thread", log).group(1)),
+  "wallSeconds": float(sys.argv[3]) - float(sys.argv[2]), "indexSize": size}))
+PY
+cat "$OUT/indexing.json"
+
+echo "== paragraphs for Solr"
+java -cp "$BENCH" cn.zhenxing.bench.ExportParagraphs "$DATA/index" "$DATA/paragraphs.jsonl"
+
+echo "== our server: start-up with the existing index, -Xmx512m"
+start=$(date +%s.%N)
+java -Xmx512m -jar server/target/zhenxing-server.jar --index "$DATA/index" --port "$PORT" --rate-limit 0 > "$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -sf "http://localhost:$PORT/api/search?q=%E6%B2%88%E9%98%B3" > /dev/null; do sleep 0.02; done
+end=$(date +%s.%N)
+python3 -c "import sys,json; print(json.dumps({'seconds': float(sys.argv[2]) - float(sys.argv[1])}))" "$start" "$end" > "$OUT/startup.json"
+cat "$OUT/startup.json"
+
+for c in 1 16; do
+  echo "== wrk, $c connection(s): ${WARMUP}s warm-up, ${SECONDS_PER_RUN}s measured"
+  wrk -t "$([ "$c" = 1 ] && echo 1 || echo 2)" -c "$c" -d "${WARMUP}s" -s bench/scripts/query-mix.lua "http://localhost:$PORT" -- "$DATA/query-paths.txt" > /dev/null
+  wrk -t "$([ "$c" = 1 ] && echo 1 || echo 2)" -c "$c" -d "${SECONDS_PER_RUN}s" --timeout 10s -s bench/scripts/query-mix.lua \
+    "http://localhost:$PORT" -- "$DATA/query-paths.txt" | tail -1 > "$OUT/wrk-$c.json"
+  cat "$OUT/wrk-$c.json"
+done
+
+echo "== 64 connections for 60 s"
+heap() { curl -s "http://localhost:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
+before=$(heap)
+wrk -t 2 -c 64 -d 60s --timeout 10s -s bench/scripts/query-mix.lua "http://localhost:$PORT" -- "$DATA/query-paths.txt" | tail -1 > "$OUT/load-64.raw"
+curl -s -X POST "http://localhost:$PORT/api/search?q=x" > /dev/null || true
+after=$(heap)
+python3 -c "import sys,json; d=json.load(open(sys.argv[1])); d['heapBeforeMiB']=sys.argv[2]; d['heapAfterMiB']=sys.argv[3]; print(json.dumps(d))" \
+  "$OUT/load-64.raw" "$before" "$after" > "$OUT/load-64.json"
+cat "$OUT/load-64.json"
+curl -s "http://localhost:$PORT/metrics" > "$OUT/metrics-after-load.txt"
+kill $SERVER; wait $SERVER 2>/dev/null || true
+trap - EXIT
+
+echo "== raw Lucene in-process (same searches, no HTTP/JSON)"
+java -Xmx512m -cp "$BENCH" cn.zhenxing.bench.RawLuceneBench "$DATA/index" bench/query-mix.jsonl "$OUT/raw.json" "$SECONDS_PER_RUN" "$WARMUP"
+
+echo "== Solr 9.10.1 embedded on the same paragraphs and mix"
+java -Xmx2g -jar bench/solr/target/zhenxing-bench-solr.jar --paragraphs "$DATA/paragraphs.jsonl" \
+  --queries bench/query-mix.jsonl --solr-home "$DATA/solr" --out "$OUT/solr.json" \
+  --threads 1,16 --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP" ${SOLR_REUSE:+--reuse}
+
+echo "== report"
+java -cp "$BENCH" cn.zhenxing.bench.BenchReport "$OUT"

@@ -1,0 +1,88 @@
+package cn.zhenxing.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Prints one Markdown table from the result files of a benchmark run (bench/results/*.json), with the
+ * ratios ours/raw and ours/Solr, and writes it to bench/results/REPORT.md.
+ */
+public final class BenchReport {
+
+  private BenchReport() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "bench/results");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode machine = read(json, dir.resolve("machine.json"));
+    JsonNode analysis = read(json, dir.resolve("analysis.json"));
+    JsonNode indexing = read(json, dir.resolve("indexing.json"));
+    JsonNode startup = read(json, dir.resolve("startup.json"));
+    JsonNode raw = read(json, dir.resolve("raw.json"));
+    JsonNode solr = read(json, dir.resolve("solr.json"));
+    JsonNode load = read(json, dir.resolve("load-64.json"));
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Machine: %s cores, %s GiB memory, %s. Corpus: %,d paragraphs, %,d characters.%n%n",
+        machine.path("cores").asText("?"), machine.path("memoryGiB").asText("?"), machine.path("java").asText("?"),
+        indexing.path("paragraphs").asLong(), indexing.path("characters").asLong()));
+
+    double ceiling = analysis.path("charsPerSecond").asDouble();
+    double ours = indexing.path("charsPerSecond").asDouble();
+    sb.append("| indexing | figure |\n|---|---|\n");
+    sb.append(String.format(Locale.ROOT, "| SmartChineseAnalyzer alone, 1 thread | %,.0f chars/s |%n", ceiling));
+    sb.append(String.format(Locale.ROOT, "| our bulk indexer, %d threads (build phase) | %,.0f paragraphs/s, %,.0f chars/s |%n",
+        indexing.path("threads").asInt(), indexing.path("paragraphsPerSecond").asDouble(), ours));
+    sb.append(String.format(Locale.ROOT, "| ratio indexer / single-thread analysis | %.2f× (target ≥ 1.8×) |%n", ours / ceiling));
+    sb.append(String.format(Locale.ROOT, "| whole CLI run incl. commit, suggestions, pinyin | %.1f s |%n", indexing.path("wallSeconds").asDouble()));
+    sb.append(String.format(Locale.ROOT, "| index size | %s |%n", indexing.path("indexSize").asText()));
+    sb.append(String.format(Locale.ROOT, "| start-up with the existing index to the first answered search | %.2f s (-Xmx512m) |%n%n",
+        startup.path("seconds").asDouble()));
+
+    sb.append("| queries (mix of ").append(analysis.path("mixSize").asText("?")).append(")")
+        .append(" | conn | p50 ms | p99 ms | max ms | req/s | errors |\n|---|---|---|---|---|---|---|\n");
+    for (int conns : new int[] {1, 16}) {
+      JsonNode w = read(json, dir.resolve("wrk-" + conns + ".json"));
+      JsonNode r = run(raw, conns);
+      JsonNode s = run(solr, conns);
+      row(sb, "ours, HTTP + JSON (wrk)", conns, w);
+      row(sb, "raw Lucene in-process", conns, r);
+      row(sb, "Solr 9.10.1 embedded, stock caches", conns, s);
+      sb.append(String.format(Locale.ROOT, "| ratio ours/raw | %d | %.2f | %.2f | | %.2f | |%n", conns,
+          w.path("p50Ms").asDouble() / r.path("p50Ms").asDouble(), w.path("p99Ms").asDouble() / r.path("p99Ms").asDouble(),
+          w.path("rps").asDouble() / r.path("rps").asDouble()));
+      sb.append(String.format(Locale.ROOT, "| ratio ours/Solr | %d | %.2f | %.2f | | %.2f | |%n", conns,
+          w.path("p50Ms").asDouble() / s.path("p50Ms").asDouble(), w.path("p99Ms").asDouble() / s.path("p99Ms").asDouble(),
+          w.path("rps").asDouble() / s.path("rps").asDouble()));
+    }
+    sb.append(String.format(Locale.ROOT,
+        "%n64 connections for %.0f s: %,d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms, errors %d, timeouts %d; heap used %s → %s MiB.%n",
+        load.path("seconds").asDouble(), load.path("requests").asLong(), load.path("rps").asDouble(),
+        load.path("p50Ms").asDouble(), load.path("p99Ms").asDouble(), load.path("maxMs").asDouble(),
+        load.path("errors").asLong(), load.path("timeouts").asLong(),
+        load.path("heapBeforeMiB").asText("?"), load.path("heapAfterMiB").asText("?")));
+    System.out.print(sb);
+    Files.writeString(dir.resolve("REPORT.md"), sb.toString());
+  }
+
+  private static void row(StringBuilder sb, String name, int conns, JsonNode r) {
+    sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f | %.1f | %d |%n", name, conns,
+        r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(), r.path("maxMs").asDouble(), r.path("rps").asDouble(),
+        r.path("errors").asLong()));
+  }
+
+  private static JsonNode run(JsonNode result, int connections) {
+    for (JsonNode r : result.path("runs")) {
+      if (r.path("connections").asInt() == connections) {
+        return r;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  private static JsonNode read(ObjectMapper json, Path file) throws Exception {
+    return Files.exists(file) ? json.readTree(Files.readString(file)) : json.createObjectNode();
+  }
+}

@@ -1,0 +1,81 @@
+package cn.zhenxing.server.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The server's metrics, scraped at {@code GET /metrics} in the Prometheus format: requests by endpoint,
+ * method and status with latency histograms, hits per search, index size and paragraphs, reindex jobs,
+ * rate-limited requests, and the JVM's memory, garbage collection, threads and CPU.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DistributionSummary hits;
+  private final Counter rateLimited;
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  public ServerMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    hits = DistributionSummary.builder("zhenxing.search.hits")
+        .description("Paragraphs found per search").serviceLevelObjectives(1, 10, 100, 1_000, 10_000, 100_000)
+        .register(registry);
+    rateLimited = Counter.builder("zhenxing.ratelimit.rejected")
+        .description("Requests refused with 429 by the per-client rate limit").register(registry);
+  }
+
+  /** One finished request. {@code route} is the endpoint's path pattern, so ids do not explode the series. */
+  public void request(String method, String route, int status, double millis) {
+    Timer.builder("zhenxing.http.requests").description("HTTP requests by endpoint")
+        .tags("method", method, "route", route, "status", Integer.toString(status))
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+  }
+
+  public void searchHits(long total) {
+    hits.record(total);
+  }
+
+  public void rateLimited() {
+    rateLimited.increment();
+  }
+
+  /** A finished reindex job. */
+  public void reindexJob(String state) {
+    Counter.builder("zhenxing.reindex.jobs").description("Reindex jobs by outcome").tag("state", state)
+        .register(registry).increment();
+  }
+
+  /** Registers a gauge read on every scrape (paragraph count, index bytes). */
+  public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(name, source, value).description(description).register(registry);
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,73 @@
+package cn.zhenxing.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Running the server in production: metrics, per-client rate limiting, and the search time limit. */
+class OperationsTest {
+
+  @Test
+  void metrics_are_exposed_in_prometheus_format(@TempDir Path dir) throws Exception {
+    try (TestServer server = TestServer.start(dir.resolve("index"))) {
+      server.search("营商环境", "");
+      server.get("/api/articles/shenyang-revitalization");
+      server.get("/api/articles/nope");
+      TestServer.Response metrics = server.get("/metrics");
+      assertEquals(200, metrics.status());
+      assertTrue(metrics.header("Content-Type").startsWith("text/plain"));
+      String body = metrics.body();
+      assertTrue(body.contains("zhenxing_http_requests_seconds_bucket{method=\"GET\",route=\"/api/search\",status=\"200\""), body);
+      assertTrue(body.contains("route=\"/api/articles/{id}\",status=\"404\""), "routes, not raw paths");
+      assertTrue(body.contains("zhenxing_search_hits_count 1"), "hits per search");
+      assertTrue(body.contains("zhenxing_index_paragraphs 295.0"));
+      assertTrue(body.contains("zhenxing_index_size_bytes"));
+      assertTrue(body.contains("jvm_memory_used_bytes"));
+      assertTrue(body.contains("jvm_gc"));
+    }
+  }
+
+  @Test
+  void the_public_api_is_rate_limited_per_client_but_admins_and_health_are_not(@TempDir Path dir) throws Exception {
+    ServerConfig config = TestServer.config(dir.resolve("index")).withAdminToken(TestServer.TOKEN)
+        .withLimits(new ServerConfig.Limits(1, 3, 2000, 0));
+    try (TestServer server = TestServer.start(config)) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, server.get("/api/themes").status(), "the burst is allowed");
+      }
+      TestServer.Response limited = server.get("/api/search?q=x");
+      assertEquals(429, limited.status());
+      assertEquals("1", limited.header("Retry-After"));
+      assertTrue(limited.json().get("error").get("message").asText().contains("too many requests"));
+      assertEquals("*", limited.header("Access-Control-Allow-Origin"), "a browser can read the 429");
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, server.get("/health").status());
+        assertEquals(200, server.send(server.admin("/api/admin/jobs").GET().build()).status());
+      }
+      assertTrue(server.get("/metrics").body().contains("zhenxing_ratelimit_rejected_total 1.0"));
+      Thread.sleep(1100);
+      assertEquals(200, server.get("/api/themes").status(), "tokens refill");
+    }
+  }
+
+  @Test
+  void a_search_over_the_time_limit_answers_with_partial_results(@TempDir Path dir) throws Exception {
+    ServerConfig config = TestServer.config(dir.resolve("index")).withLimits(new ServerConfig.Limits(0, 0, 0, 0));
+    try (TestServer server = TestServer.start(config)) {
+      String longQuery = "发展建设改革创新经济社会服务开放合作".repeat(15).substring(0, 256);
+      TestServer.Response r = server.search(longQuery, "");
+      assertEquals(200, r.status(), r.body());
+      JsonNode body = r.json();
+      assertTrue(body.get("partial").asBoolean(), "partial flag, total " + body.get("total"));
+      assertFalse(body.get("notice").isNull());
+    }
+    try (TestServer server = TestServer.start(TestServer.config(dir.resolve("index")))) {
+      assertFalse(server.search("营商环境", "").json().get("partial").asBoolean(), "normal searches are complete");
+    }
+  }
+}
