@@ -22,6 +22,8 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * A configured server: opens (or builds) the index and wires the HTTP app. {@link #start()} listens; tests
@@ -45,6 +47,11 @@ public final class Server implements AutoCloseable {
 
   /** Opens the index (building it from the seeds if needed) and creates the app, without listening yet. */
   public static Server create(ServerConfig config) throws IOException, InterruptedException {
+    // Loading SmartChinese's dictionaries and the OpenCC map takes most of a second: do it on the other core
+    // while the index opens, so the first search does not pay for it.
+    CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Server::loadDictionaries, WARM_UP);
+    // Likewise the HTTP stack: loading Javalin's, Kotlin's and Jetty's classes takes about a second.
+    CompletableFuture.runAsync(HttpApp::loadClasses, WARM_UP);
     Taxonomy taxonomy = config.themesFile() == null ? Taxonomy.defaults() : Taxonomy.load(config.themesFile());
     IndexBuilder builder = new IndexBuilder(
         new ParagraphSplitter(), new ThemeTagger(taxonomy), config.indexThreads());
@@ -65,16 +72,45 @@ public final class Server implements AutoCloseable {
           config.seedsDir(), config.maxArticleBytes(), synonyms);
       metrics.gauge("zhenxing.index.paragraphs", "Paragraphs in the live index", index, IndexService::paragraphCountQuietly);
       metrics.gauge("zhenxing.index.size.bytes", "Bytes on disk of the live index generation", index, IndexService::sizeInBytes);
-      Javalin app = HttpApp.create(new HttpApp.Services(index,
-          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL, config.limits().queryTimeoutMillis(),
-              config.limits().cacheEntries()),
-          new ArticleView(index), taxonomy, admin, metrics, config.limits()));
+      ParagraphSearcher searcher = new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL,
+          config.limits().queryTimeoutMillis(), config.limits().cacheEntries());
+      Javalin app = HttpApp.create(new HttpApp.Services(index, searcher, new ArticleView(index), taxonomy, admin,
+          metrics, config.limits()));
+      // One search through every code path while the HTTP server starts, so the first real one is fast.
+      dictionaries.thenRunAsync(() -> warmUp(searcher), WARM_UP).thenRun(index::preloadPinyin);
       return new Server(config, index, jobs, metrics, app);
     } catch (IOException | RuntimeException e) {
       jobs.close();
       metrics.close();
       index.close();
       throw e;
+    }
+  }
+
+  private static final java.util.concurrent.Executor WARM_UP = r -> {
+    Thread t = new Thread(r, "warm-up");
+    t.setDaemon(true);
+    t.start();
+  };
+
+  private static void loadDictionaries() {
+    try (var ts = cn.zhenxing.indexer.analysis.ChineseAnalyzers.words().tokenStream("text", "振兴东北")) {
+      ts.reset();
+      while (ts.incrementToken()) {
+        // consume: the first token loads the dictionaries
+      }
+      ts.end();
+    } catch (IOException | RuntimeException e) {
+      LoggerFactory.getLogger(Server.class).warn("Warm-up of the analyzers failed", e);
+    }
+    cn.zhenxing.indexer.analysis.TraditionalToSimplified.convert("振興");
+  }
+
+  private static void warmUp(ParagraphSearcher searcher) {
+    try {
+      searcher.search(new cn.zhenxing.server.search.SearchRequest("振兴发展", List.of(), 1, 10));
+    } catch (IOException | RuntimeException e) {
+      LoggerFactory.getLogger(Server.class).warn("Warm-up search failed", e);
     }
   }
 

@@ -38,6 +38,24 @@ public final class HttpApp {
 
   private HttpApp() {}
 
+  /**
+   * Loads the HTTP stack's classes by starting and stopping a throwaway app on a free port, so the real one
+   * starts quickly; start-up runs this beside opening the index.
+   */
+  public static void loadClasses() {
+    try {
+      Javalin warm = Javalin.create(config -> {
+        config.startup.showJavalinBanner = false;
+        config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+        config.routes.get("/", ctx -> ctx.json(Map.of("warm", true)));
+      });
+      warm.start("127.0.0.1", 0);
+      warm.stop();
+    } catch (RuntimeException e) {
+      LOG.debug("HTTP warm-up failed; the real start-up will load the classes", e);
+    }
+  }
+
   public static Javalin create(Services services) {
     return Javalin.create(config -> configure(config, services));
   }

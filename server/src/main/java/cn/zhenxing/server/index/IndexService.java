@@ -287,6 +287,11 @@ public final class IndexService implements Closeable {
     }
   }
 
+  /** Starts loading the live generation's pinyin dictionary, so the first pinyin query need not wait. */
+  public void preloadPinyin() {
+    live.get().preloadPinyin();
+  }
+
   public int paragraphCount() throws IOException {
     try (Lease lease = acquire()) {
       return lease.searcher().getIndexReader().numDocs();

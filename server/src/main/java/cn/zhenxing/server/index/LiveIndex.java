@@ -40,18 +40,21 @@ final class LiveIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final SuggestIndex suggestions;
-  private final PinyinDictionary pinyin;
+  /**
+   * Loaded on first use or by {@link #preloadPinyin()} after start-up (it takes half a second of CPU on a
+   * million paragraphs, which start-up should not spend); only pinyin queries wait for it.
+   */
+  private volatile java.util.concurrent.CompletableFuture<PinyinDictionary> pinyin;
   private final String origin;
   private long nextArticleSeq;
 
   private LiveIndex(Path generation, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
-      SuggestIndex suggestions, PinyinDictionary pinyin) {
+      SuggestIndex suggestions) {
     this.generation = generation;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
     this.suggestions = suggestions;
-    this.pinyin = pinyin;
     Map<String, String> data = commitData(writer);
     this.nextArticleSeq = Long.parseLong(data.getOrDefault(IndexSchema.COMMIT_NEXT_ARTICLE_SEQ, "0"));
     this.origin = data.getOrDefault(IndexSchema.COMMIT_ORIGIN, "unknown");
@@ -64,8 +67,7 @@ final class LiveIndex implements Closeable {
     try {
       writer = new IndexWriter(dir, IndexSchema.writerConfig(64));
       manager = new SearcherManager(writer, true, false, new FacetedSearcher.Factory(SEARCH_THREADS));
-      return new LiveIndex(generation, dir, writer, manager, SuggestIndex.open(generation),
-          PinyinDictionary.load(generation));
+      return new LiveIndex(generation, dir, writer, manager, SuggestIndex.open(generation));
     } catch (IOException | RuntimeException e) {
       if (manager != null) {
         manager.close();
@@ -91,6 +93,23 @@ final class LiveIndex implements Closeable {
   }
 
   PinyinDictionary pinyin() {
+    try {
+      return preloadPinyin().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      return PinyinDictionary.EMPTY; // a broken pinyin.tsv costs pinyin queries, not the server
+    }
+  }
+
+  synchronized java.util.concurrent.CompletableFuture<PinyinDictionary> preloadPinyin() {
+    if (pinyin == null) {
+      pinyin = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return PinyinDictionary.load(generation);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, SEARCH_THREADS);
+    }
     return pinyin;
   }
 

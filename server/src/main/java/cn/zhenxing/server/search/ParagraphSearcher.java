@@ -101,7 +101,7 @@ public final class ParagraphSearcher {
     {
       FacetedSearcher searcher = lease.searcher();
       DeadlineQuery.Deadline deadline = new DeadlineQuery.Deadline(timeoutMillis);
-      QueryContext ctx = new QueryContext(rules, lease.pinyin(),
+      QueryContext ctx = new QueryContext(rules, lease::pinyin,
           (field, term) -> docFreq(searcher, field, term), searcher.getIndexReader().numDocs(), features);
       Optional<QueryBuilder.Built> built = queries.build(userQuery, ctx);
       if (built.isEmpty()) {

@@ -211,7 +211,7 @@ public final class QueryBuilder {
       }
     }
     if (ctx.features().pinyin() && isUnknownPinyin(chunk, ctx)) {
-      for (String hanzi : ctx.pinyin().hanzi(chunk)) {
+      for (String hanzi : ctx.pinyin().get().hanzi(chunk)) {
         out.add(new Alternative(hanzi, PINYIN_BOOST));
         if (ctx.features().synonyms()) {
           ctx.synonyms().variants(hanzi).stream().skip(1)

@@ -1,14 +1,15 @@
 package cn.zhenxing.server.search;
 
 import cn.zhenxing.indexer.pinyin.PinyinDictionary;
+import java.util.function.Supplier;
 
 /**
  * What query building may consult besides the query: the current synonyms, the live index's pinyin
- * dictionary, how common a word is, and which improvements are switched on (all of them, except when the
+ * dictionary (asked for only when a query looks like pinyin, as it may still be loading), how common a word is, and which improvements are switched on (all of them, except when the
  * relevance evaluation measures what each one buys).
  */
 public record QueryContext(
-    Synonyms synonyms, PinyinDictionary pinyin, DocFreq docFreq, int numDocs, Features features) {
+    Synonyms synonyms, Supplier<PinyinDictionary> pinyin, DocFreq docFreq, int numDocs, Features features) {
 
   /** How many paragraphs contain {@code term} in {@code field}. */
   @FunctionalInterface
@@ -24,5 +25,5 @@ public record QueryContext(
 
   /** No synonyms, no pinyin, no statistics: the plain word and bigram query. */
   public static final QueryContext PLAIN =
-      new QueryContext(Synonyms.NONE, PinyinDictionary.EMPTY, (f, t) -> 0, 0, Features.NONE);
+      new QueryContext(Synonyms.NONE, () -> PinyinDictionary.EMPTY, (f, t) -> 0, 0, Features.NONE);
 }
