@@ -51,36 +51,65 @@ cat "$OUT/indexing.json"
 echo "== paragraphs for Solr"
 java -cp "$BENCH" cn.zhenxing.bench.ExportParagraphs "$DATA/index" "$DATA/paragraphs.jsonl"
 
-echo "== our server: start-up with the existing index, -Xmx512m"
-start=$(date +%s.%N)
-java -Xmx512m -jar server/target/zhenxing-server.jar --index "$DATA/index" --port "$PORT" --rate-limit 0 > "$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-until curl -sf "http://localhost:$PORT/api/search?q=%E6%B2%88%E9%98%B3" > /dev/null; do sleep 0.02; done
-end=$(date +%s.%N)
-python3 -c "import sys,json; print(json.dumps({'seconds': float(sys.argv[2]) - float(sys.argv[1])}))" "$start" "$end" > "$OUT/startup.json"
+# Our server, twice: with its response cache (the default) and with it off (--cache-entries 0), so the
+# cache can be compared with Solr's stock caches and the engine itself with Solr's caches off.
+start_server() {
+  java -Xmx512m -jar server/target/zhenxing-server.jar --index "$DATA/index" --port "$PORT" --rate-limit 0 "$@" \
+    > "$OUT/server.log" 2>&1 &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null || true' EXIT
+  until curl -sf "http://localhost:$PORT/api/search?q=%E6%B2%88%E9%98%B3" > /dev/null; do sleep 0.02; done
+}
+stop_server() { kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT; }
+wrk_runs() { # $1 = result file prefix
+  for c in 1 16; do
+    echo "== wrk $1, $c connection(s): ${WARMUP}s warm-up, ${SECONDS_PER_RUN}s measured"
+    wrk -t "$([ "$c" = 1 ] && echo 1 || echo 2)" -c "$c" -d "${WARMUP}s" -s bench/scripts/query-mix.lua "http://localhost:$PORT" -- "$DATA/query-paths.txt" > /dev/null
+    wrk -t "$([ "$c" = 1 ] && echo 1 || echo 2)" -c "$c" -d "${SECONDS_PER_RUN}s" --timeout 10s -s bench/scripts/query-mix.lua \
+      "http://localhost:$PORT" -- "$DATA/query-paths.txt" | tail -1 > "$OUT/$1-$c.json"
+    cat "$OUT/$1-$c.json"
+  done
+}
+
+echo "== our server: start-up with the existing index, -Xmx512m (5 starts; the median counts)"
+for i in 1 2 3 4 5; do
+  [ "$i" = 1 ] || stop_server
+  start=$(date +%s.%N)
+  start_server
+  end=$(date +%s.%N)
+  echo "$start $end"
+done > "$OUT/startup-runs.txt"
+python3 - "$OUT/startup-runs.txt" > "$OUT/startup.json" <<'PY'
+import sys, json, statistics
+runs = [float(e) - float(s) for s, e in (l.split() for l in open(sys.argv[1]))]
+print(json.dumps({"seconds": statistics.median(runs), "runs": runs}))
+PY
 cat "$OUT/startup.json"
+wrk_runs wrk
+stop_server
 
-for c in 1 16; do
-  echo "== wrk, $c connection(s): ${WARMUP}s warm-up, ${SECONDS_PER_RUN}s measured"
-  wrk -t "$([ "$c" = 1 ] && echo 1 || echo 2)" -c "$c" -d "${WARMUP}s" -s bench/scripts/query-mix.lua "http://localhost:$PORT" -- "$DATA/query-paths.txt" > /dev/null
-  wrk -t "$([ "$c" = 1 ] && echo 1 || echo 2)" -c "$c" -d "${SECONDS_PER_RUN}s" --timeout 10s -s bench/scripts/query-mix.lua \
-    "http://localhost:$PORT" -- "$DATA/query-paths.txt" | tail -1 > "$OUT/wrk-$c.json"
-  cat "$OUT/wrk-$c.json"
-done
+echo "== our server with the response cache off"
+start_server --cache-entries 0
+wrk_runs wrk-nocache
 
-echo "== 64 connections for 60 s"
-heap() { curl -s "http://localhost:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
-before=$(heap)
+echo "== 64 connections for 60 s, response cache off (every request searches)"
+# Heap is sampled every 5 s during the run: "memory flat" means the old generation does not climb.
+heap() { curl -s "http://localhost:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$NF} /^jvm_memory_used_bytes\{.*id="G1 Old Gen"/ {o+=$NF} END {printf "%.0f %.0f", s/1048576, o/1048576}'; }
+( while sleep 5; do echo "$(date +%s) $(heap)"; done ) > "$OUT/load-64-heap.txt" &
+SAMPLER=$!
 wrk -t 2 -c 64 -d 60s --timeout 10s -s bench/scripts/query-mix.lua "http://localhost:$PORT" -- "$DATA/query-paths.txt" | tail -1 > "$OUT/load-64.raw"
-curl -s -X POST "http://localhost:$PORT/api/search?q=x" > /dev/null || true
-after=$(heap)
-python3 -c "import sys,json; d=json.load(open(sys.argv[1])); d['heapBeforeMiB']=sys.argv[2]; d['heapAfterMiB']=sys.argv[3]; print(json.dumps(d))" \
-  "$OUT/load-64.raw" "$before" "$after" > "$OUT/load-64.json"
+kill $SAMPLER
+python3 - "$OUT/load-64.raw" "$OUT/load-64-heap.txt" > "$OUT/load-64.json" <<'PY'
+import sys, json
+d = json.load(open(sys.argv[1]))
+samples = [l.split() for l in open(sys.argv[2]) if len(l.split()) == 3]
+d["heapUsedMiB"] = [int(s[1]) for s in samples]
+d["oldGenMiB"] = [int(s[2]) for s in samples]
+print(json.dumps(d))
+PY
 cat "$OUT/load-64.json"
 curl -s "http://localhost:$PORT/metrics" > "$OUT/metrics-after-load.txt"
-kill $SERVER; wait $SERVER 2>/dev/null || true
-trap - EXIT
+stop_server
 
 echo "== raw Lucene in-process (same searches, no HTTP/JSON)"
 java -Xmx512m -cp "$BENCH" cn.zhenxing.bench.RawLuceneBench "$DATA/index" bench/query-mix.jsonl "$OUT/raw.json" "$SECONDS_PER_RUN" "$WARMUP"
@@ -89,6 +118,8 @@ echo "== Solr 9.10.1 embedded on the same paragraphs and mix"
 java -Xmx2g -jar bench/solr/target/zhenxing-bench-solr.jar --paragraphs "$DATA/paragraphs.jsonl" \
   --queries bench/query-mix.jsonl --solr-home "$DATA/solr" --out "$OUT/solr.json" \
   --threads 1,16 --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP" ${SOLR_REUSE:+--reuse}
+java -Xmx2g -jar bench/solr/target/zhenxing-bench-solr.jar --queries bench/query-mix.jsonl --solr-home "$DATA/solr" \
+  --out "$OUT/solr-nocache.json" --threads 1,16 --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP" --reuse --no-query-caches
 
 echo "== report"
 java -cp "$BENCH" cn.zhenxing.bench.BenchReport "$OUT"

@@ -37,32 +37,51 @@ public final class BenchReport {
         indexing.path("threads").asInt(), indexing.path("paragraphsPerSecond").asDouble(), ours));
     sb.append(String.format(Locale.ROOT, "| ratio indexer / single-thread analysis | %.2f× (target ≥ 1.8×) |%n", ours / ceiling));
     sb.append(String.format(Locale.ROOT, "| whole CLI run incl. commit, suggestions, pinyin | %.1f s |%n", indexing.path("wallSeconds").asDouble()));
-    sb.append(String.format(Locale.ROOT, "| index size | %s |%n", indexing.path("indexSize").asText()));
-    sb.append(String.format(Locale.ROOT, "| start-up with the existing index to the first answered search | %.2f s (-Xmx512m) |%n%n",
-        startup.path("seconds").asDouble()));
-
-    sb.append("| queries (mix of ").append(analysis.path("mixSize").asText("?")).append(")")
-        .append(" | conn | p50 ms | p99 ms | max ms | req/s | errors |\n|---|---|---|---|---|---|---|\n");
-    for (int conns : new int[] {1, 16}) {
-      JsonNode w = read(json, dir.resolve("wrk-" + conns + ".json"));
-      JsonNode r = run(raw, conns);
-      JsonNode s = run(solr, conns);
-      row(sb, "ours, HTTP + JSON (wrk)", conns, w);
-      row(sb, "raw Lucene in-process", conns, r);
-      row(sb, "Solr 9.10.1 embedded, stock caches", conns, s);
-      sb.append(String.format(Locale.ROOT, "| ratio ours/raw | %d | %.2f | %.2f | | %.2f | |%n", conns,
-          w.path("p50Ms").asDouble() / r.path("p50Ms").asDouble(), w.path("p99Ms").asDouble() / r.path("p99Ms").asDouble(),
-          w.path("rps").asDouble() / r.path("rps").asDouble()));
-      sb.append(String.format(Locale.ROOT, "| ratio ours/Solr | %d | %.2f | %.2f | | %.2f | |%n", conns,
-          w.path("p50Ms").asDouble() / s.path("p50Ms").asDouble(), w.path("p99Ms").asDouble() / s.path("p99Ms").asDouble(),
-          w.path("rps").asDouble() / s.path("rps").asDouble()));
+    double solrLoad = solr.path("loadSeconds").asDouble(0);
+    if (solrLoad > 0) {
+      double solrChars = indexing.path("characters").asDouble() / solrLoad;
+      sb.append(String.format(Locale.ROOT,
+          "| Solr 9.10.1 embedded loading the same paragraphs (one SmartChinese field, 2 threads) | %,.0f paragraphs/s, %,.0f chars/s, %.2f× analysis, index %s MB |%n",
+          solr.path("loadDocsPerSecond").asDouble(), solrChars, solrChars / ceiling, solr.path("indexMb").asText("?")));
+    }
+    sb.append(String.format(Locale.ROOT, "| our index size | %s |%n", indexing.path("indexSize").asText()));
+    StringBuilder starts = new StringBuilder();
+    for (JsonNode run : startup.path("runs")) {
+      starts.append(starts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", run.asDouble()));
     }
     sb.append(String.format(Locale.ROOT,
-        "%n64 connections for %.0f s: %,d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms, errors %d, timeouts %d; heap used %s → %s MiB.%n",
+        "| start-up with the existing index to the first answered search, median of 5 | %.2f s (%s; -Xmx512m) |%n%n",
+        startup.path("seconds").asDouble(), starts));
+
+    JsonNode solrOff = read(json, dir.resolve("solr-nocache.json"));
+    long mixSize;
+    try (var lines = Files.lines(dir.resolveSibling("query-mix.jsonl"))) {
+      mixSize = lines.filter(l -> !l.isBlank()).count();
+    }
+    sb.append("| queries (mix of ").append(mixSize).append(", facets + highlighting)")
+        .append(" | conn | p50 ms | p99 ms | max ms | req/s | errors |\n|---|---|---|---|---|---|---|\n");
+    for (int conns : new int[] {1, 16}) {
+      JsonNode cached = read(json, dir.resolve("wrk-" + conns + ".json"));
+      JsonNode uncached = read(json, dir.resolve("wrk-nocache-" + conns + ".json"));
+      JsonNode r = run(raw, conns);
+      JsonNode s = run(solr, conns);
+      JsonNode sOff = run(solrOff, conns);
+      row(sb, "ours, HTTP + JSON (wrk), response cache on (default)", conns, cached);
+      row(sb, "ours, HTTP + JSON (wrk), response cache off", conns, uncached);
+      row(sb, "raw Lucene in-process, our searches, no cache", conns, r);
+      row(sb, "Solr 9.10.1 embedded (no HTTP), stock caches", conns, s);
+      row(sb, "Solr 9.10.1 embedded (no HTTP), caches off", conns, sOff);
+      ratio(sb, "ratio ours (cache off) / raw", conns, uncached, r);
+      ratio(sb, "ratio ours (cache on) / Solr (stock caches)", conns, cached, s);
+      ratio(sb, "ratio ours (cache off) / Solr (caches off)", conns, uncached, sOff);
+    }
+    sb.append(String.format(Locale.ROOT,
+        "%n64 connections for %.0f s, response cache off: %,d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms, "
+            + "errors %d, timeouts %d; heap used every 5 s (MiB): %s; old generation: %s.%n",
         load.path("seconds").asDouble(), load.path("requests").asLong(), load.path("rps").asDouble(),
         load.path("p50Ms").asDouble(), load.path("p99Ms").asDouble(), load.path("maxMs").asDouble(),
         load.path("errors").asLong(), load.path("timeouts").asLong(),
-        load.path("heapBeforeMiB").asText("?"), load.path("heapAfterMiB").asText("?")));
+        load.path("heapUsedMiB").toString(), load.path("oldGenMiB").toString()));
     System.out.print(sb);
     Files.writeString(dir.resolve("REPORT.md"), sb.toString());
   }
@@ -71,6 +90,13 @@ public final class BenchReport {
     sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f | %.1f | %d |%n", name, conns,
         r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(), r.path("maxMs").asDouble(), r.path("rps").asDouble(),
         r.path("errors").asLong()));
+  }
+
+  private static void ratio(StringBuilder sb, String name, int conns, JsonNode ours, JsonNode other) {
+    sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | | %.2f | |%n", name, conns,
+        ours.path("p50Ms").asDouble() / other.path("p50Ms").asDouble(),
+        ours.path("p99Ms").asDouble() / other.path("p99Ms").asDouble(),
+        ours.path("rps").asDouble() / other.path("rps").asDouble()));
   }
 
   private static JsonNode run(JsonNode result, int connections) {

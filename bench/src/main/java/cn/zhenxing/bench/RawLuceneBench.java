@@ -1,15 +1,7 @@
 package cn.zhenxing.bench;
 
-import cn.zhenxing.indexer.index.IndexBuilder;
-import cn.zhenxing.indexer.index.IndexLayout;
-import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
-import cn.zhenxing.indexer.theme.Taxonomy;
-import cn.zhenxing.indexer.theme.ThemeTagger;
-import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.ParagraphSearcher;
-import cn.zhenxing.server.search.QueryContext;
 import cn.zhenxing.server.search.SearchRequest;
-import cn.zhenxing.server.search.SynonymSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,13 +26,8 @@ public final class RawLuceneBench {
     Path out = Path.of(args[2]);
     double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 60;
     double warmup = args.length > 4 ? Double.parseDouble(args[4]) : 15;
-    Taxonomy taxonomy = Taxonomy.defaults();
-    IndexBuilder builder = new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(taxonomy), 1);
-    try (IndexService index = IndexService.open(new IndexLayout(indexDir), builder, () -> {
-      throw new IllegalStateException("no index in " + indexDir);
-    })) {
-      ParagraphSearcher searcher = new ParagraphSearcher(index, taxonomy, new SynonymSource(null),
-          QueryContext.Features.ALL, 2000);
+    try (InProcessSearch open = InProcessSearch.open(indexDir)) {
+      ParagraphSearcher searcher = open.searcher();
       List<String> runs = new ArrayList<>();
       for (int threads : new int[] {1, 16}) {
         run(searcher, mix, threads, warmup);
