@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Running the server in production: metrics, per-client rate limiting, and the search time limit. */
+/** Running the server in production: metrics, the access log, per-client rate limiting, and the search time limit. */
 class OperationsTest {
 
   @Test
@@ -29,6 +34,50 @@ class OperationsTest {
       assertTrue(body.contains("zhenxing_index_size_bytes"));
       assertTrue(body.contains("jvm_memory_used_bytes"));
       assertTrue(body.contains("jvm_gc"));
+    }
+  }
+
+  @Test
+  void every_request_gets_an_access_log_line(@TempDir Path dir) throws Exception {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    // SLF4J's simple logger writes to whatever System.err is at the time of each line.
+    System.setErr(new PrintStream(new TeeOutputStream(original, captured), true, StandardCharsets.UTF_8));
+    try (TestServer server = TestServer.start(dir.resolve("index"))) {
+      server.get("/api/articles/nope");
+      server.search("营商环境", "");
+      String log = "";
+      for (int i = 0; i < 100 && !log.contains("GET /api/search 200"); i++) {
+        Thread.sleep(20); // the line is written just after the response is sent
+        log = captured.toString(StandardCharsets.UTF_8);
+      }
+      assertTrue(log.matches("(?s).*access - GET /api/articles/nope 404 \\d+ms.*"), log);
+      assertTrue(log.matches("(?s).*access - GET /api/search 200 \\d+ms.*"), log);
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  /** Writes to two streams, so the test output still shows the log. */
+  private static final class TeeOutputStream extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    TeeOutputStream(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public synchronized void write(int c) throws IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public synchronized void write(byte[] buf, int off, int len) throws IOException {
+      a.write(buf, off, len);
+      b.write(buf, off, len);
     }
   }
 
