@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
@@ -27,16 +30,17 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 
 /**
- * Runs paragraph searches: the query from {@link QueryBuilder}, theme filters as a drill-down, multi-select
- * theme counts with DrillSideways (each theme's count ignores the theme filter itself, so choosing one theme
- * keeps the others' counts visible), one page of hits, and highlighted snippets.
+ * Runs paragraph searches: the query from {@link QueryBuilder}, theme filters as a drill-down, one page of
+ * hits, highlighted snippets, and multi-select theme counts (each theme's count ignores the theme filter itself,
+ * so choosing one theme keeps the others' counts visible). Searches that can match few paragraphs do all of it
+ * in one DrillSideways pass; those that may match many rank a pruned top-k and count without scoring.
  */
 public final class ParagraphSearcher {
 
@@ -49,12 +53,20 @@ public final class ParagraphSearcher {
   /** More themes than any taxonomy will have; the facet queue is sized by it. */
   static final int MAX_THEMES = 1000;
 
+  /**
+   * Searches that may match more paragraphs than this rank and count in two passes; below
+   * it one pass is cheaper, as the second pass would look every query term up again. Measured on the 1M bench
+   * index: two passes halve the time of 200k-hit searches and cost a few percent on 2k-hit ones.
+   */
+  static final long SEPARATE_COUNTING_ABOVE = 20_000;
+
   private final IndexService index;
   private final Taxonomy taxonomy;
   private final SynonymSource synonyms;
   private final QueryContext.Features features;
   private final long timeoutMillis;
   private final ResponseCache cache;
+  private final long separateCountingAbove;
   private final QueryBuilder queries = new QueryBuilder();
   private final DidYouMean didYouMean = new DidYouMean(queries);
   private final Highlighting highlighting = new Highlighting();
@@ -72,6 +84,13 @@ public final class ParagraphSearcher {
   /** @param cacheEntries responses kept for repeated searches (0: none) */
   public ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
       QueryContext.Features features, long timeoutMillis, int cacheEntries) {
+    this(index, taxonomy, synonyms, features, timeoutMillis, cacheEntries, SEPARATE_COUNTING_ABOVE);
+  }
+
+  /** @param separateCountingAbove see {@link #SEPARATE_COUNTING_ABOVE}; tests set it to force either way */
+  ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
+      QueryContext.Features features, long timeoutMillis, int cacheEntries, long separateCountingAbove) {
+    this.separateCountingAbove = separateCountingAbove;
     this.index = index;
     this.taxonomy = taxonomy;
     this.synonyms = synonyms;
@@ -119,28 +138,43 @@ public final class ParagraphSearcher {
       }
       int topN = request.page() * request.size();
       TopDocs top;
+      long total;
       Map<String, Long> counts;
-      if (searcher.facetState() == null) {
-        top = browse ? searcher.search(drillDown, topN, DOCUMENT_ORDER) : searcher.search(drillDown, topN);
+      if (browse) {
+        top = searcher.search(drillDown, new TopFieldCollectorManager(DOCUMENT_ORDER, topN, null, Integer.MAX_VALUE));
+        total = top.totalHits.value;
+        counts = searcher.facetState() == null ? Map.of() : themeCounts(searcher, query);
+      } else if (searcher.facetState() == null) {
+        top = searcher.search(drillDown, new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE));
+        total = top.totalHits.value;
         counts = Map.of();
-      } else {
-        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+      } else if (MatchEstimate.upperBound(built.get().query(), searcher.getIndexReader()) <= separateCountingAbove) {
+        // One pass scores every hit and counts the themes.
         DrillSideways.DrillSidewaysResult result =
-            browse
-                ? sideways.search(drillDown, null, null, topN, DOCUMENT_ORDER, false)
-                : sideways.search(drillDown, topN);
+            new DrillSideways(searcher, facetsConfig, searcher.facetState()).search(drillDown, topN);
         top = result.hits;
+        total = top.totalHits.value;
         counts = counts(result.facets);
+      } else {
+        // Many hits: the page first, scoring only what can still reach it (Lucene skips blocks that cannot
+        // compete), so that a search cut short by the deadline still has its best hits; then the counts, which
+        // visit every hit but score none, so only the required words are matched. With one facet dimension the
+        // multi-select counts are those of the query without the theme filter.
+        Query ranked = request.themes().isEmpty() ? query : drillDown;
+        top = searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN));
+        FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+        counts = counts(new SortedSetDocValuesFacetCounts(searcher.facetState(), matches));
+        total = request.themes().isEmpty() ? totalOf(matches) : searcher.count(drillDown);
       }
       ScoreDoc[] page = pageOf(top.scoreDocs, request);
       List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
       SearchResponse.DidYouMean proposal = null;
-      if (top.totalHits.value == 0 && !browse) {
+      if (total == 0 && !browse) {
         proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx)
             .map(p -> new SearchResponse.DidYouMean(p.query(), p.reason(), p.total())).orElse(null);
       }
       boolean partial = deadline.reached();
-      return new SearchResponse(request.q(), top.totalHits.value, request.page(), request.size(),
+      return new SearchResponse(request.q(), total, request.page(), request.size(),
           millisSince(start), hits, facets(counts), partial ? "查询耗时过长，结果不完整" : null, proposal, partial);
     }
   }
@@ -169,12 +203,17 @@ public final class ParagraphSearcher {
     if (page.length == 0) {
       return List.of();
     }
-    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    String[] snippets = highlighting.snippets(searcher, highlightQuery, pageDocs);
-    List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
     var storedFields = searcher.storedFields();
+    StoredParagraph[] paragraphs = new StoredParagraph[page.length];
+    String[] texts = new String[page.length];
     for (int i = 0; i < page.length; i++) {
-      StoredParagraph p = ParagraphDocuments.fromDocument(storedFields.document(page[i].doc));
+      paragraphs[i] = ParagraphDocuments.fromDocument(storedFields.document(page[i].doc));
+      texts[i] = paragraphs[i].text();
+    }
+    String[] snippets = highlighting.snippets(searcher, highlightQuery, page, texts);
+    List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      StoredParagraph p = paragraphs[i];
       hits.add(new SearchResponse.Hit(p.id(), p.articleId(), p.title(), p.section(), p.paragraph(), p.date(),
           p.text(), snippets[i], p.themes(), browse ? null : (double) page[i].score));
     }
@@ -187,6 +226,19 @@ public final class ParagraphSearcher {
       return new ScoreDoc[0];
     }
     return Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
+  }
+
+  private Map<String, Long> themeCounts(FacetedSearcher searcher, Query query) throws IOException {
+    FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+    return counts(new SortedSetDocValuesFacetCounts(searcher.facetState(), matches));
+  }
+
+  private static long totalOf(FacetsCollector matches) {
+    long total = 0;
+    for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
+      total += docs.totalHits;
+    }
+    return total;
   }
 
   private static Map<String, Long> counts(Facets facets) throws IOException {
