@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Where the query time goes: every search of the mix run alone, one thread, after a warm-up, with its median
- * time and hit count, the most expensive first. Used to decide what to optimise; not part of the report.
+ * time and hit count, the most expensive first, and the process CPU time per search (all threads: what bounds
+ * throughput when every core is busy). Used to decide what to optimise; not part of the report.
  *
  * <pre>java -Xmx512m -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.QueryCosts INDEX_DIR MIX.jsonl [rounds]</pre>
  */
@@ -34,6 +35,8 @@ public final class QueryCosts {
         }
       }
       double sum = 0;
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       for (QueryPaths.Search s : mix) {
         long[] times = new long[rounds];
         long total = 0;
@@ -47,8 +50,10 @@ public final class QueryCosts {
         costs.add(new Cost(s, times[rounds / 2] / 1e6, total));
         sum += times[rounds / 2] / 1e6;
       }
+      double cpuPerSearch = (os.getProcessCpuTime() - cpu0) / 1e6 / (mix.size() * (double) rounds);
       costs.sort(Comparator.comparingDouble(Cost::medianMs).reversed());
-      System.out.printf(Locale.ROOT, "sum of medians %.1f ms over %d searches%n", sum, costs.size());
+      System.out.printf(Locale.ROOT, "sum of medians %.1f ms over %d searches; process CPU %.2f ms per search%n",
+          sum, costs.size(), cpuPerSearch);
       for (Cost c : costs) {
         System.out.printf(Locale.ROOT, "%8.2f ms %9d hits  %s %s%n", c.medianMs, c.total, c.search.q(), c.search.themes());
       }

@@ -55,10 +55,10 @@ public final class BuildProgress {
   private volatile String finishing = "";
 
   /** Records how long the steps after indexing took: commit, suggestions and pinyin (for the summary). */
-  void finishing(long commitMillis, long extrasMillis, long pinyinMillis, int phrases) {
+  void finishing(long mergeAndCommitMillis, long extrasMillis, long pinyinMillis, int phrases) {
     finishing = String.format(java.util.Locale.ROOT,
-        "commit %.1f s; suggestions (%,d phrases) and pinyin in %.1f s (pinyin %.1f s)",
-        commitMillis / 1000.0, phrases, extrasMillis / 1000.0, pinyinMillis / 1000.0);
+        "merge into one segment and commit %.1f s; suggestions (%,d phrases) and pinyin in %.1f s (pinyin %.1f s)",
+        mergeAndCommitMillis / 1000.0, phrases, extrasMillis / 1000.0, pinyinMillis / 1000.0);
   }
 
   /** A line about the steps after indexing, or "" before they ran. */

