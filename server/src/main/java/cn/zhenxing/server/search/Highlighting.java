@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -18,18 +19,21 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Snippets with matches wrapped in {@code <mark>}. The highlight query holds character sequences of the bigram
- * field; they are found by analysing each hit's stored text with the bigram analyzer into a one-document memory
- * index, so a bigram-only match — 沈阳 inside 沈阳市 — is marked in the text exactly where it is.
+ * Snippets with matches wrapped in {@code <mark>}, two passages of about 120 characters per hit, chosen and
+ * formatted by Lucene's UnifiedHighlighter. The highlight query holds character sequences of the bigram field;
+ * where they occur in each hit's stored text (already loaded for the hit list, so not read twice) is found by
+ * {@link SequenceOffsets} — string search over the normalised text — or, for anything else, by analysing the text
+ * with the bigram analyzer into a one-document memory index. A bigram-only match (沈阳 inside 沈阳市) is marked
+ * exactly where it is.
  *
- * <p>Why analysis rather than the offsets stored in the postings: a page is ten paragraphs of about 70
- * characters, and bigram analysis of them costs microseconds, while finding each phrase of the query in the
- * postings of a million-paragraph index means a terms-dictionary seek per term, per segment, per hit — measured
- * at a quarter of all search time. The text is the one the hit list already loaded, so it is not read twice.
+ * <p>Why not the offsets stored in the postings: finding each phrase of the query there means a terms-dictionary
+ * seek per term, per segment, per hit, which JFR showed at a quarter of all search time on the 1M bench index.
  */
 final class Highlighting {
 
@@ -44,6 +48,16 @@ final class Highlighting {
 
   /** Analyses any field as the bigram field is indexed: the text field's content is what gets highlighted. */
   private final Analyzer bigrams = ChineseAnalyzers.bigrams();
+  private final boolean findStrings;
+
+  Highlighting() {
+    this(true);
+  }
+
+  /** @param findStrings find the query's sequences by string search (else by analysis; tests compare both) */
+  Highlighting(boolean findStrings) {
+    this.findStrings = findStrings;
+  }
 
   /**
    * One snippet per hit, in the order of {@code hits}; an escaped leading passage when nothing matched.
@@ -68,6 +82,12 @@ final class Highlighting {
       @Override
       protected OffsetSource getOffsetSource(String field) {
         return OffsetSource.ANALYSIS;
+      }
+
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+        Supplier<FieldOffsetStrategy> analysing = () -> super.getOffsetStrategy(source, components);
+        return findStrings ? SequenceOffsets.of(components.getQuery(), components, analysing) : analysing.get();
       }
 
       @Override
