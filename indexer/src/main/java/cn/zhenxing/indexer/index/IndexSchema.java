@@ -13,12 +13,12 @@ import org.apache.lucene.index.IndexOptions;
  *
  * <p>One Lucene document per paragraph. Text is indexed twice: {@link #TEXT} with SmartChinese words (ranks
  * whole-word matches) and {@link #TEXT_BIGRAMS} with CJK uni+bigrams (finds any run of characters). Both keep
- * offsets in the postings so the UnifiedHighlighter marks exactly what matched without re-analysing text.
+ * positions for phrases; snippets mark matches in the stored text.
  */
 public final class IndexSchema {
 
   /** Bumped whenever fields or analysis change in a way that needs a reindex. */
-  public static final String VERSION = "6";
+  public static final String VERSION = "7";
 
   /** Paragraph id {@code articleId#number}: exact-match key for lookups and upserts. Stored. */
   public static final String ID = "id";
@@ -56,14 +56,14 @@ public final class IndexSchema {
   public static final String COMMIT_NEXT_ARTICLE_SEQ = "nextArticleSeq";
   public static final String COMMIT_ORIGIN = "origin";
 
-  /** Searchable text with positions and offsets in postings (exact highlighting); stored for display. */
-  static final FieldType STORED_TEXT_WITH_OFFSETS = textType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
   /**
-   * The bigram copy: positions for phrases and offsets for highlighting. Offsets cost about a tenth of
-   * indexing time, but without them the highlighter re-analyses every hit, which cost a quarter of the time
-   * of a search (measured on a million paragraphs): searches run far more often than indexing.
+   * Searchable text with positions (for phrases), stored for display. No offsets in the postings: snippets
+   * find their marks in the stored text of the page's hits (cheaper than reading offsets from a million-
+   * paragraph index, measured), so offsets would only slow indexing and grow the index.
    */
-  static final FieldType BIGRAMS_WITH_OFFSETS = textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  static final FieldType STORED_TEXT = textType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+  /** The bigram copy: positions, for character sequences as phrases of overlapping bigrams. */
+  static final FieldType BIGRAMS = textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
   /** Context bigrams: matched as terms, so frequencies are enough. */
   static final FieldType CONTEXT_TERMS = textType(false, IndexOptions.DOCS_AND_FREQS);
   /** Title and section words, searchable, from cached tokens (the stored copy is a separate field). */

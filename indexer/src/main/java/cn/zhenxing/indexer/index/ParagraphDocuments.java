@@ -65,8 +65,8 @@ public final class ParagraphDocuments {
     doc.add(new StoredField(IndexSchema.SECTION, p.section()));
     doc.add(new Field(IndexSchema.CONTEXT_BIGRAMS,
         context.stream(IndexSchema.CONTEXT_BIGRAMS, article.title() + "\n" + p.section()), IndexSchema.CONTEXT_TERMS));
-    doc.add(new Field(IndexSchema.TEXT, p.text(), IndexSchema.STORED_TEXT_WITH_OFFSETS));
-    doc.add(new Field(IndexSchema.TEXT_BIGRAMS, p.text(), IndexSchema.BIGRAMS_WITH_OFFSETS));
+    doc.add(new Field(IndexSchema.TEXT, p.text(), IndexSchema.STORED_TEXT));
+    doc.add(new Field(IndexSchema.TEXT_BIGRAMS, p.text(), IndexSchema.BIGRAMS));
     for (String heading : p.headings()) {
       doc.add(new StoredField(IndexSchema.HEADINGS, heading));
     }
