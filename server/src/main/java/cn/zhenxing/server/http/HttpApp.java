@@ -119,8 +119,12 @@ public final class HttpApp {
     new SuggestRoutes(s.index()).register(config);
     s.admin().register(config);
 
-    config.routes.exception(ApiException.class, (e, ctx) ->
-        ctx.status(e.status()).json(ErrorBody.of(e.parameter(), e.getMessage())));
+    config.routes.exception(ApiException.class, (e, ctx) -> {
+      if (e.status() != 413) {
+        discardUnreadBody(ctx);
+      }
+      ctx.status(e.status()).json(ErrorBody.of(e.parameter(), e.getMessage()));
+    });
     config.routes.exception(EndpointNotFound.class, (e, ctx) ->
         ctx.status(404).json(ErrorBody.of(null, "no such endpoint: " + ctx.method() + " " + ctx.path())));
     config.routes.exception(Exception.class, (e, ctx) -> {
@@ -128,6 +132,26 @@ public final class HttpApp {
       LOG.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.fullUrl(), e);
       ctx.status(500).json(ErrorBody.of(null, "internal error " + id + "; it has been logged"));
     });
+  }
+
+  /** Bodies up to this size are read to the end before an error answers a request that was not read. */
+  static final long MAX_DISCARDED_BODY = 64L << 20;
+
+  /**
+   * A request refused before its body was read (a bad parameter on an upload) must still get its 400: if
+   * the server closes the connection with the body unread, TCP resets it and the client may never see the
+   * answer ("header parser received no bytes"). So the rest of a reasonably sized body is read and dropped.
+   */
+  private static void discardUnreadBody(Context ctx) {
+    long length = ctx.req().getContentLengthLong();
+    if (length <= 0 || length > MAX_DISCARDED_BODY || "100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+      return; // a client waiting for 100 Continue has sent no body: answering at once is what it asked for
+    }
+    try {
+      ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException | IllegalStateException e) {
+      // already read (or being read as characters): nothing is left to drop
+    }
   }
 
   /** Read endpoints are open to every site; admin endpoints get no CORS headers at all. */
