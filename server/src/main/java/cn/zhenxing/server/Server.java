@@ -76,8 +76,12 @@ public final class Server implements AutoCloseable {
           config.limits().queryTimeoutMillis(), config.limits().cacheEntries());
       Javalin app = HttpApp.create(new HttpApp.Services(index, searcher, new ArticleView(index), taxonomy, admin,
           metrics, config.limits()));
-      // One search through every code path while the HTTP server starts, so the first real one is fast.
-      dictionaries.thenRunAsync(() -> warmUp(searcher), WARM_UP).thenRun(index::preloadPinyin);
+      // One search through every code path while the HTTP server starts, so the first real one is fast. The
+      // pinyin dictionary (half a second of CPU on a million paragraphs) loads a little later: on a 2-core
+      // machine loading it at once slowed the first searches (JFR of start-up). A pinyin query before then
+      // loads it on demand.
+      dictionaries.thenRunAsync(() -> warmUp(searcher), WARM_UP).thenRunAsync(index::preloadPinyin,
+          CompletableFuture.delayedExecutor(PINYIN_PRELOAD_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS, WARM_UP));
       return new Server(config, index, jobs, metrics, app);
     } catch (IOException | RuntimeException e) {
       jobs.close();
@@ -86,6 +90,8 @@ public final class Server implements AutoCloseable {
       throw e;
     }
   }
+
+  static final long PINYIN_PRELOAD_DELAY_SECONDS = 3;
 
   private static final java.util.concurrent.Executor WARM_UP = r -> {
     Thread t = new Thread(r, "warm-up");
