@@ -164,7 +164,9 @@ public final class ParagraphSearcher {
         top = searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN));
         FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
         counts = counts(new SortedSetDocValuesFacetCounts(searcher.facetState(), matches));
-        total = request.themes().isEmpty() ? totalOf(matches) : searcher.count(drillDown);
+        long counted = request.themes().isEmpty() ? totalOf(matches) : searcher.count(drillDown);
+        // Past the deadline the counting pass stops early; the total never drops below what was ranked.
+        total = Math.max(counted, top.totalHits.value);
       }
       ScoreDoc[] page = pageOf(top.scoreDocs, request);
       List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
