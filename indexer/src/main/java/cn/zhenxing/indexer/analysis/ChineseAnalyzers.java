@@ -58,25 +58,19 @@ public final class ChineseAnalyzers {
     return new PerFieldAnalyzerWrapper(words(), bigramFields);
   }
 
-  private static final class WordAnalyzer extends Analyzer {
-    private static final CharArraySet STOP = SmartChineseAnalyzer.getDefaultStopSet();
-
+  /**
+   * What every analyzer here does to text before splitting it: full-width forms folded (ＲＣＥＰ → RCEP),
+   * traditional characters simplified, and, for single terms, lower case. Offsets stay on the original text.
+   */
+  private abstract static class FoldingAnalyzer extends Analyzer {
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
       return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
     }
 
     @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer tokenizer = new HMMChineseTokenizer();
-      TokenStream result = new PorterStemFilter(tokenizer);
-      result = new StopFilter(result, STOP);
-      return new TokenStreamComponents(tokenizer, result);
-    }
-
-    @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
+      return initReader(fieldName, reader);
     }
 
     @Override
@@ -85,12 +79,19 @@ public final class ChineseAnalyzers {
     }
   }
 
-  private static final class SynonymUnitAnalyzer extends Analyzer {
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
-    }
+  private static final class WordAnalyzer extends FoldingAnalyzer {
+    private static final CharArraySet STOP = SmartChineseAnalyzer.getDefaultStopSet();
 
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new HMMChineseTokenizer();
+      TokenStream result = new PorterStemFilter(tokenizer);
+      result = new StopFilter(result, STOP);
+      return new TokenStreamComponents(tokenizer, result);
+    }
+  }
+
+  private static final class SynonymUnitAnalyzer extends FoldingAnalyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer tokenizer = new CharUnitTokenizer();
@@ -158,16 +159,11 @@ public final class ChineseAnalyzers {
     }
   }
 
-  private static final class BigramAnalyzer extends Analyzer {
+  private static final class BigramAnalyzer extends FoldingAnalyzer {
     private final boolean unigrams;
 
     BigramAnalyzer(boolean unigrams) {
       this.unigrams = unigrams;
-    }
-
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
     }
 
     @Override
@@ -180,16 +176,6 @@ public final class ChineseAnalyzers {
               CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL,
               unigrams);
       return new TokenStreamComponents(tokenizer, result);
-    }
-
-    @Override
-    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-      return TraditionalToSimplified.filter(new CJKWidthCharFilter(reader));
-    }
-
-    @Override
-    protected TokenStream normalize(String fieldName, TokenStream in) {
-      return new LowerCaseFilter(in);
     }
   }
 }

@@ -2,6 +2,13 @@ package cn.zhenxing.server.index;
 
 import cn.zhenxing.indexer.index.IndexSchema;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
@@ -15,7 +22,10 @@ import org.apache.lucene.search.SearcherFactory;
 public final class FacetedSearcher extends IndexSearcher {
 
   private final SortedSetDocValuesReaderState facetState;
-  private volatile java.util.Map<String, Long> allCounts;
+  /** More themes than any taxonomy will have; the facet queue is sized by it. */
+  static final int MAX_THEMES = 1000;
+
+  private volatile Map<String, Long> allCounts;
 
   FacetedSearcher(IndexReader reader, java.util.concurrent.Executor executor) throws IOException {
     super(reader, executor);
@@ -33,23 +43,30 @@ public final class FacetedSearcher extends IndexSearcher {
    * Theme counts over every paragraph, computed once per reader: browsing (no query) asks for them on every
    * page, and counting a million paragraphs each time would be the whole cost of the request.
    */
-  public java.util.Map<String, Long> allThemeCounts() throws IOException {
-    java.util.Map<String, Long> counts = allCounts;
+  public Map<String, Long> allThemeCounts() throws IOException {
+    Map<String, Long> counts = allCounts;
     if (counts == null) {
-      counts = new java.util.HashMap<>();
-      if (facetState != null) {
-        var facets = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState);
-        var result = facets.getTopChildren(1000, IndexSchema.THEME);
-        if (result != null) {
-          for (var lv : result.labelValues) {
-            counts.put(lv.label, lv.value.longValue());
-          }
-        }
-      }
-      allCounts = java.util.Map.copyOf(counts);
-      counts = allCounts;
+      counts = facetState == null ? Map.of() : themeCounts(new SortedSetDocValuesFacetCounts(facetState));
+      allCounts = counts;
     }
     return counts;
+  }
+
+  /** Theme counts of the paragraphs {@code matches} holds, by theme id (themes with no paragraph absent). */
+  public Map<String, Long> themeCounts(FacetsCollector matches) throws IOException {
+    return themeCounts(new SortedSetDocValuesFacetCounts(facetState, matches));
+  }
+
+  /** The theme counts of {@code facets}, by theme id. */
+  public static Map<String, Long> themeCounts(Facets facets) throws IOException {
+    Map<String, Long> counts = new HashMap<>();
+    FacetResult result = facets.getTopChildren(MAX_THEMES, IndexSchema.THEME);
+    if (result != null) {
+      for (LabelAndValue lv : result.labelValues) {
+        counts.put(lv.label, lv.value.longValue());
+      }
+    }
+    return Map.copyOf(counts);
   }
 
   private static boolean hasFacets(IndexReader reader) throws IOException {

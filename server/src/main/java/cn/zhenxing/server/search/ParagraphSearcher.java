@@ -14,7 +14,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +21,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -49,9 +44,6 @@ public final class ParagraphSearcher {
       new Sort(
           new SortField(IndexSchema.ARTICLE_SEQ, SortField.Type.LONG),
           new SortField(IndexSchema.PARAGRAPH, SortField.Type.INT));
-
-  /** More themes than any taxonomy will have; the facet queue is sized by it. */
-  static final int MAX_THEMES = 1000;
 
   /**
    * Searches that may match more paragraphs than this rank and count in two passes; below
@@ -117,68 +109,67 @@ public final class ParagraphSearcher {
   private SearchResponse search(SearchRequest request, IndexService.Lease lease, Synonyms rules, long start)
       throws IOException {
     UserQuery userQuery = UserQueryParser.parse(request.q());
-    {
-      FacetedSearcher searcher = lease.searcher();
-      DeadlineQuery.Deadline deadline = new DeadlineQuery.Deadline(timeoutMillis);
-      QueryContext ctx = new QueryContext(rules, lease::pinyin,
-          (field, term) -> docFreq(searcher, field, term), searcher.getIndexReader().numDocs(), features);
-      Optional<QueryBuilder.Built> built = queries.build(userQuery, ctx);
-      if (built.isEmpty()) {
-        return new SearchResponse(request.q(), 0, request.page(), request.size(), millisSince(start),
-            List.of(), facets(Map.of()), "查询中没有可检索的文字", null, false);
-      }
-      if (userQuery.isEmpty()) {
-        return browse(request, searcher, start);
-      }
-      Query query = new DeadlineQuery(built.get().query(), deadline);
-      boolean browse = userQuery.onlyExclusions();
-      DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
-      for (String theme : request.themes()) {
-        drillDown.add(IndexSchema.THEME, theme);
-      }
-      int topN = request.page() * request.size();
-      TopDocs top;
-      long total;
-      Map<String, Long> counts;
-      if (browse) {
-        top = searcher.search(drillDown, new TopFieldCollectorManager(DOCUMENT_ORDER, topN, null, Integer.MAX_VALUE));
-        total = top.totalHits.value;
-        counts = searcher.facetState() == null ? Map.of() : themeCounts(searcher, query);
-      } else if (searcher.facetState() == null) {
-        top = searcher.search(drillDown, new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE));
-        total = top.totalHits.value;
-        counts = Map.of();
-      } else if (MatchEstimate.upperBound(built.get().query(), searcher.getIndexReader()) <= separateCountingAbove) {
-        // One pass scores every hit and counts the themes.
-        DrillSideways.DrillSidewaysResult result =
-            new DrillSideways(searcher, facetsConfig, searcher.facetState()).search(drillDown, topN);
-        top = result.hits;
-        total = top.totalHits.value;
-        counts = counts(result.facets);
-      } else {
-        // Many hits: the page first, scoring only what can still reach it (Lucene skips blocks that cannot
-        // compete), so that a search cut short by the deadline still has its best hits; then the counts, which
-        // visit every hit but score none, so only the required words are matched. With one facet dimension the
-        // multi-select counts are those of the query without the theme filter.
-        Query ranked = request.themes().isEmpty() ? query : drillDown;
-        top = searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN));
-        FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
-        counts = counts(new SortedSetDocValuesFacetCounts(searcher.facetState(), matches));
-        long counted = request.themes().isEmpty() ? totalOf(matches) : searcher.count(drillDown);
-        // Past the deadline the counting pass stops early; the total never drops below what was ranked.
-        total = Math.max(counted, top.totalHits.value);
-      }
-      ScoreDoc[] page = pageOf(top.scoreDocs, request);
-      List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
-      SearchResponse.DidYouMean proposal = null;
-      if (total == 0 && !browse) {
-        proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx)
-            .map(p -> new SearchResponse.DidYouMean(p.query(), p.reason(), p.total())).orElse(null);
-      }
-      boolean partial = deadline.reached();
-      return new SearchResponse(request.q(), total, request.page(), request.size(),
-          millisSince(start), hits, facets(counts), partial ? "查询耗时过长，结果不完整" : null, proposal, partial);
+    FacetedSearcher searcher = lease.searcher();
+    DeadlineQuery.Deadline deadline = new DeadlineQuery.Deadline(timeoutMillis);
+    QueryContext ctx = new QueryContext(rules, lease::pinyin,
+        (field, term) -> docFreq(searcher, field, term), searcher.getIndexReader().numDocs(), features);
+    Optional<QueryBuilder.Built> built = queries.build(userQuery, ctx);
+    if (built.isEmpty()) {
+      return new SearchResponse(request.q(), 0, request.page(), request.size(), millisSince(start),
+          List.of(), facets(Map.of()), "查询中没有可检索的文字", null, false);
     }
+    if (userQuery.isEmpty()) {
+      return browse(request, searcher, start);
+    }
+    Query query = new DeadlineQuery(built.get().query(), deadline);
+    boolean browse = userQuery.onlyExclusions();
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
+    for (String theme : request.themes()) {
+      drillDown.add(IndexSchema.THEME, theme);
+    }
+    int topN = request.page() * request.size();
+    TopDocs top;
+    long total;
+    Map<String, Long> counts;
+    if (browse) {
+      top = searcher.search(drillDown, new TopFieldCollectorManager(DOCUMENT_ORDER, topN, null, Integer.MAX_VALUE));
+      total = top.totalHits.value;
+      counts = searcher.facetState() == null
+          ? Map.of() : searcher.themeCounts(searcher.search(query, new FacetsCollectorManager()));
+    } else if (searcher.facetState() == null) {
+      top = searcher.search(drillDown, new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE));
+      total = top.totalHits.value;
+      counts = Map.of();
+    } else if (MatchEstimate.upperBound(built.get().query(), searcher.getIndexReader()) <= separateCountingAbove) {
+      // One pass scores every hit and counts the themes.
+      DrillSideways.DrillSidewaysResult result =
+          new DrillSideways(searcher, facetsConfig, searcher.facetState()).search(drillDown, topN);
+      top = result.hits;
+      total = top.totalHits.value;
+      counts = FacetedSearcher.themeCounts(result.facets);
+    } else {
+      // Many hits: the page first, scoring only what can still reach it (Lucene skips blocks that cannot
+      // compete), so that a search cut short by the deadline still has its best hits; then the counts, which
+      // visit every hit but score none, so only the required words are matched. With one facet dimension the
+      // multi-select counts are those of the query without the theme filter.
+      Query ranked = request.themes().isEmpty() ? query : drillDown;
+      top = searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN));
+      FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+      counts = searcher.themeCounts(matches);
+      long counted = request.themes().isEmpty() ? totalOf(matches) : searcher.count(drillDown);
+      // Past the deadline the counting pass stops early; the total never drops below what was ranked.
+      total = Math.max(counted, top.totalHits.value);
+    }
+    ScoreDoc[] page = pageOf(top.scoreDocs, request);
+    List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
+    SearchResponse.DidYouMean proposal = null;
+    if (total == 0 && !browse) {
+      proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx)
+          .map(p -> new SearchResponse.DidYouMean(p.query(), p.reason(), p.total())).orElse(null);
+    }
+    boolean partial = deadline.reached();
+    return new SearchResponse(request.q(), total, request.page(), request.size(),
+        millisSince(start), hits, facets(counts), partial ? "查询耗时过长，结果不完整" : null, proposal, partial);
   }
 
   /**
@@ -230,28 +221,12 @@ public final class ParagraphSearcher {
     return Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
   }
 
-  private Map<String, Long> themeCounts(FacetedSearcher searcher, Query query) throws IOException {
-    FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
-    return counts(new SortedSetDocValuesFacetCounts(searcher.facetState(), matches));
-  }
-
   private static long totalOf(FacetsCollector matches) {
     long total = 0;
     for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
       total += docs.totalHits;
     }
     return total;
-  }
-
-  private static Map<String, Long> counts(Facets facets) throws IOException {
-    Map<String, Long> counts = new HashMap<>();
-    FacetResult result = facets.getTopChildren(MAX_THEMES, IndexSchema.THEME);
-    if (result != null) {
-      for (LabelAndValue lv : result.labelValues) {
-        counts.put(lv.label, lv.value.longValue());
-      }
-    }
-    return counts;
   }
 
   /** Every theme of the taxonomy, in taxonomy order, with its count (0 when absent). */
