@@ -73,7 +73,9 @@ public final class Server implements AutoCloseable {
       metrics.gauge("zhenxing.index.paragraphs", "Paragraphs in the live index", index, IndexService::paragraphCountQuietly);
       metrics.gauge("zhenxing.index.size.bytes", "Bytes on disk of the live index generation", index, IndexService::sizeInBytes);
       ParagraphSearcher searcher = new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL,
-          config.limits().queryTimeoutMillis(), config.limits().cacheEntries());
+          config.limits().queryTimeoutMillis(), config.limits().cacheEntries(), config.limits().searchSlots());
+      metrics.gauge("zhenxing.search.waiting", "Searches waiting for a search thread", searcher,
+          ParagraphSearcher::waitingSearches);
       Javalin app = HttpApp.create(new HttpApp.Services(index, searcher, new ArticleView(index), taxonomy, admin,
           metrics, config.limits()));
       // One search through every code path while the HTTP server starts, so the first real one is fast. The

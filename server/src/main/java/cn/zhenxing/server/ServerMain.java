@@ -25,6 +25,7 @@ public final class ServerMain {
       new CommandLine.Option("rate-limit", "N", false, "requests per second per client on the public API, 0 = off (default 20, bursts of 100)"),
       new CommandLine.Option("query-timeout-ms", "N", false, "a search running longer answers with partial results (default 2000)"),
       new CommandLine.Option("cache-entries", "N", false, "search responses cached for repeated searches, 0 = off (default 1000)"),
+      new CommandLine.Option("search-threads", "N", false, "searches run at once, others wait their turn; 0 = no limit (default: two per core)"),
       new CommandLine.Option("help", null, false, "show this help"));
 
   private static final String SUMMARY = """
@@ -90,16 +91,16 @@ public final class ServerMain {
     }
     ServerConfig.Limits limits = ServerConfig.Limits.DEFAULT;
     if (cl.has("rate-limit")) {
-      int rate = cl.intValue("rate-limit", 20, 0, 1_000_000);
-      limits = new ServerConfig.Limits(rate, Math.max(rate * 5, 1), limits.queryTimeoutMillis(), limits.cacheEntries());
+      limits = limits.withRate(cl.intValue("rate-limit", 20, 0, 1_000_000));
     }
     if (cl.has("query-timeout-ms")) {
-      limits = new ServerConfig.Limits(limits.requestsPerSecond(), limits.burst(),
-          cl.intValue("query-timeout-ms", 2000, 1, 600_000), limits.cacheEntries());
+      limits = limits.withQueryTimeoutMillis(cl.intValue("query-timeout-ms", 2000, 1, 600_000));
     }
     if (cl.has("cache-entries")) {
-      limits = new ServerConfig.Limits(limits.requestsPerSecond(), limits.burst(), limits.queryTimeoutMillis(),
-          cl.intValue("cache-entries", 1000, 0, 1_000_000));
+      limits = limits.withCacheEntries(cl.intValue("cache-entries", 1000, 0, 1_000_000));
+    }
+    if (cl.has("search-threads")) {
+      limits = limits.withSearchSlots(cl.intValue("search-threads", limits.searchSlots(), 0, 10_000));
     }
     config = config.withLimits(limits);
     if (cl.has("synonyms")) {

@@ -32,6 +32,7 @@ class OperationsTest {
       assertTrue(body.contains("zhenxing_search_hits_count 1"), "hits per search");
       assertTrue(body.contains("zhenxing_index_paragraphs 295.0"));
       assertTrue(body.contains("zhenxing_index_size_bytes"));
+      assertTrue(body.contains("zhenxing_search_waiting 0.0"), "searches waiting for a search thread");
       assertTrue(body.contains("jvm_memory_used_bytes"));
       assertTrue(body.contains("jvm_gc"));
     }
@@ -84,7 +85,7 @@ class OperationsTest {
   @Test
   void the_public_api_is_rate_limited_per_client_but_admins_and_health_are_not(@TempDir Path dir) throws Exception {
     ServerConfig config = TestServer.config(dir.resolve("index")).withAdminToken(TestServer.TOKEN)
-        .withLimits(new ServerConfig.Limits(1, 3, 2000, 0));
+        .withLimits(new ServerConfig.Limits(1, 3, 2000, 0, 2));
     try (TestServer server = TestServer.start(config)) {
       for (int i = 0; i < 3; i++) {
         assertEquals(200, server.get("/api/themes").status(), "the burst is allowed");
@@ -106,7 +107,7 @@ class OperationsTest {
 
   @Test
   void a_search_over_the_time_limit_answers_with_partial_results(@TempDir Path dir) throws Exception {
-    ServerConfig config = TestServer.config(dir.resolve("index")).withLimits(new ServerConfig.Limits(0, 0, 0, 0));
+    ServerConfig config = TestServer.config(dir.resolve("index")).withLimits(new ServerConfig.Limits(0, 0, 0, 0, 0));
     try (TestServer server = TestServer.start(config)) {
       String longQuery = "发展建设改革创新经济社会服务开放合作".repeat(15).substring(0, 256);
       TestServer.Response r = server.search(longQuery, "");

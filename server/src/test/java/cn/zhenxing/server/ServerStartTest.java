@@ -31,6 +31,13 @@ class ServerStartTest {
     Path file = Files.writeString(dir.resolve("file"), "x");
     assertTrue(assertThrows(CommandLine.UsageException.class,
         () -> parse("--index", file.toString())).getMessage().contains("not a folder"));
+    assertEquals(2 * Runtime.getRuntime().availableProcessors(), defaults.limits().searchSlots());
+    assertEquals(3, parse("--search-threads", "3").limits().searchSlots());
+    assertEquals(0, parse("--search-threads", "0").limits().searchSlots());
+    assertEquals(7, parse("--search-threads", "3", "--rate-limit", "7").limits().requestsPerSecond());
+    assertEquals(3, parse("--search-threads", "3", "--rate-limit", "7").limits().searchSlots());
+    assertTrue(assertThrows(CommandLine.UsageException.class,
+        () -> parse("--search-threads", "-1")).getMessage().contains("--search-threads"));
   }
 
   @Test

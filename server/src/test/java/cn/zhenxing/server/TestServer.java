@@ -40,7 +40,7 @@ public final class TestServer implements AutoCloseable {
   /** Defaults for tests: port 0, the repository's seeds, no rate limit (tests fire many requests), the response cache on. */
   public static ServerConfig config(Path indexDir) {
     return ServerConfig.defaults().withPort(0).withIndexDir(indexDir).withSeedsDir(seeds())
-        .withLimits(new ServerConfig.Limits(0, 0, 2000, 1000));
+        .withLimits(new ServerConfig.Limits(0, 0, 2000, 1000, 2));
   }
 
   public static TestServer start(ServerConfig config) throws Exception {

@@ -58,6 +58,7 @@ public final class ParagraphSearcher {
   private final QueryContext.Features features;
   private final long timeoutMillis;
   private final ResponseCache cache;
+  private final SearchSlots slots;
   private final long separateCountingAbove;
   private final QueryBuilder queries = new QueryBuilder();
   private final DidYouMean didYouMean = new DidYouMean(queries);
@@ -70,18 +71,23 @@ public final class ParagraphSearcher {
    */
   public ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
       QueryContext.Features features, long timeoutMillis) {
-    this(index, taxonomy, synonyms, features, timeoutMillis, 0);
+    this(index, taxonomy, synonyms, features, timeoutMillis, 0, 0);
   }
 
-  /** @param cacheEntries responses kept for repeated searches (0: none) */
+  /**
+   * @param cacheEntries responses kept for repeated searches (0: none)
+   * @param searchSlots searches run at once, the others wait their turn (0: no limit)
+   */
   public ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
-      QueryContext.Features features, long timeoutMillis, int cacheEntries) {
-    this(index, taxonomy, synonyms, features, timeoutMillis, cacheEntries, SEPARATE_COUNTING_ABOVE);
+      QueryContext.Features features, long timeoutMillis, int cacheEntries, int searchSlots) {
+    this(index, taxonomy, synonyms, features, timeoutMillis, cacheEntries, searchSlots, SEPARATE_COUNTING_ABOVE);
   }
 
   /** @param separateCountingAbove see {@link #SEPARATE_COUNTING_ABOVE}; tests set it to force either way */
   ParagraphSearcher(IndexService index, Taxonomy taxonomy, SynonymSource synonyms,
-      QueryContext.Features features, long timeoutMillis, int cacheEntries, long separateCountingAbove) {
+      QueryContext.Features features, long timeoutMillis, int cacheEntries, int searchSlots,
+      long separateCountingAbove) {
+    this.slots = new SearchSlots(searchSlots);
     this.separateCountingAbove = separateCountingAbove;
     this.index = index;
     this.taxonomy = taxonomy;
@@ -100,10 +106,15 @@ public final class ParagraphSearcher {
       if (cached != null) {
         return cached.withTookMs(millisSince(start));
       }
-      SearchResponse response = search(request, lease, rules, start);
+      SearchResponse response = slots.run(() -> search(request, lease, rules, start));
       cache.put(reader, rules, request, response);
       return response;
     }
+  }
+
+  /** Searches waiting for one of the search slots now (a gauge in /metrics). */
+  public int waitingSearches() {
+    return slots.waiting();
   }
 
   private SearchResponse search(SearchRequest request, IndexService.Lease lease, Synonyms rules, long start)

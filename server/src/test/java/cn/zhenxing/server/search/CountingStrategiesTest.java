@@ -45,9 +45,9 @@ class CountingStrategiesTest {
         () -> FileArticleSource.of(List.of(seeds.toString())))) {
       SynonymSource synonyms = new SynonymSource(null);
       ParagraphSearcher onePass =
-          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL, 10_000, 0, Long.MAX_VALUE);
+          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL, 10_000, 0, 0, Long.MAX_VALUE);
       ParagraphSearcher twoPasses =
-          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL, 10_000, 0, -1);
+          new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL, 10_000, 0, 0, -1);
       long withHits = 0;
       for (SearchRequest request : SEARCHES) {
         SearchResponse a = onePass.search(request);
