@@ -38,7 +38,8 @@ public final class RawLuceneBench {
     }
   }
 
-  private static String run(ParagraphSearcher searcher, List<QueryPaths.Search> mix, int threads, double seconds)
+  /** The mix searched for {@code seconds} by {@code threads} threads; the figures as a JSON object. */
+  static String run(ParagraphSearcher searcher, List<QueryPaths.Search> mix, int threads, double seconds)
       throws InterruptedException {
     long[][] latencies = new long[threads][];
     int[] counts = new int[threads];

@@ -2,12 +2,9 @@ package cn.zhenxing.bench;
 
 import cn.zhenxing.server.ServerMain;
 import cn.zhenxing.server.search.ParagraphSearcher;
-import cn.zhenxing.server.search.SearchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Tells a slow search path from a slow JVM: starts our HTTP server and, in the same JVM, runs the same searches
@@ -43,18 +40,7 @@ public final class SameJvmBench {
         }
         double seconds = Double.parseDouble(Files.readString(go).trim());
         Files.delete(go);
-        long[] latencies = new long[1 << 20];
-        int n = 0;
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end && n < latencies.length) {
-          QueryPaths.Search s = mix.get(n % mix.size());
-          long t0 = System.nanoTime();
-          searcher.search(new SearchRequest(s.q(), s.themes(), 1, 10));
-          latencies[n++] = System.nanoTime() - t0;
-        }
-        Arrays.sort(latencies, 0, n);
-        System.out.printf(Locale.ROOT, "in-process, same JVM: %d searches, %.1f/s, p50 %.2f ms%n", n, n / seconds,
-            latencies[n / 2] / 1e6);
+        System.out.println("in-process, same JVM: " + RawLuceneBench.run(searcher, mix, 1, seconds));
         Files.writeString(control.resolve("done"), "1");
       }
     }

@@ -479,12 +479,8 @@ public final class QueryBuilder {
   }
 
   private static boolean isLoneHanRun(Word w) {
-    for (int i = 0; i < w.surface().length(); i++) {
-      if (Character.UnicodeScript.of(w.surface().charAt(i)) != Character.UnicodeScript.HAN) {
-        return false;
-      }
-    }
-    return w.terms().size() == w.surface().length() && !QUERY_STOP_WORDS.contains(w.surface());
+    return Chars.isHan(w.surface()) && w.terms().size() == w.surface().length()
+        && !QUERY_STOP_WORDS.contains(w.surface());
   }
 
   private static boolean contiguous(String text, Word a, Word b) {
@@ -507,7 +503,7 @@ public final class QueryBuilder {
         String surface = text.substring(offset.startOffset(), offset.endOffset());
         Word last = out.isEmpty() ? null : out.get(out.size() - 1);
         if (latinRuns && last != null && joins(text, lastEnd, offset.startOffset())
-            && isAsciiAlnum(surface) && isAsciiAlnum(last.surface().substring(last.surface().length() - 1))) {
+            && Chars.isAsciiAlnum(surface) && Chars.isAsciiAlnum(last.surface().charAt(last.surface().length() - 1))) {
           List<String> terms = new ArrayList<>(last.terms());
           List<Integer> positions = new ArrayList<>(last.positions());
           terms.add(term.toString());
@@ -533,16 +529,6 @@ public final class QueryBuilder {
       return false;
     }
     return start == lastEnd || ".&-+_".indexOf(text.charAt(lastEnd)) >= 0;
-  }
-
-  private static boolean isAsciiAlnum(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 128 || !Character.isLetterOrDigit(c)) {
-        return false;
-      }
-    }
-    return !s.isEmpty();
   }
 
   /**

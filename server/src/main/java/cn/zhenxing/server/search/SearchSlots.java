@@ -3,7 +3,6 @@ package cn.zhenxing.server.search;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.util.IOSupplier;
 
 /**
@@ -17,7 +16,6 @@ import org.apache.lucene.util.IOSupplier;
 final class SearchSlots {
 
   private final Semaphore slots;
-  private final AtomicInteger waiting = new AtomicInteger();
 
   /** @param slots searches that may run at once; 0 for no limit */
   SearchSlots(int slots) {
@@ -31,14 +29,11 @@ final class SearchSlots {
     if (slots == null) {
       return search.get();
     }
-    waiting.incrementAndGet();
     try {
       slots.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to search");
-    } finally {
-      waiting.decrementAndGet();
     }
     try {
       return search.get();
@@ -47,8 +42,8 @@ final class SearchSlots {
     }
   }
 
-  /** Searches waiting for a slot now. */
+  /** Searches waiting for a slot now (the semaphore's own count of parked threads). */
   int waiting() {
-    return waiting.get();
+    return slots == null ? 0 : slots.getQueueLength();
   }
 }

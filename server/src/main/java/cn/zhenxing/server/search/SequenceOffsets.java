@@ -142,10 +142,11 @@ final class SequenceOffsets extends FieldOffsetStrategy {
         return false;
       }
       String text = term.getTerm().text();
-      if (!isHan(text) && !isLatin(text)) {
+      boolean han = Chars.isHan(text);
+      if (!han && !Chars.isAsciiAlnum(text)) {
         return false;
       }
-      out.add(new Sequence(text, isHan(text), term.getTerm().bytes()));
+      out.add(new Sequence(text, han, term.getTerm().bytes()));
       return true;
     }
     if (query instanceof PhraseQuery phrase) {
@@ -173,7 +174,7 @@ final class SequenceOffsets extends FieldOffsetStrategy {
     StringBuilder chain = new StringBuilder();
     for (int i = 0; i < terms.length; i++) {
       String t = terms[i].text();
-      if (!IndexSchema.TEXT_BIGRAMS.equals(terms[i].field()) || t.length() != 2 || !isHan(t)) {
+      if (!IndexSchema.TEXT_BIGRAMS.equals(terms[i].field()) || t.length() != 2 || !Chars.isHan(t)) {
         return null;
       }
       if (i == 0) {
@@ -187,37 +188,8 @@ final class SequenceOffsets extends FieldOffsetStrategy {
     return chain.toString();
   }
 
-  private static boolean isHan(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.UnicodeScript.of(s.charAt(i)) != Character.UnicodeScript.HAN) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isLatin(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 128 || !Character.isLetterOrDigit(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static boolean isAlnum(String text, int at) {
-    if (at < 0 || at >= text.length()) {
-      return false;
-    }
-    char c = text.charAt(at);
-    return c < 128 && Character.isLetterOrDigit(c);
+    return at >= 0 && at < text.length() && Chars.isAsciiAlnum(text.charAt(at));
   }
 
   /** The occurrences of one sequence, in text order. */
