@@ -43,6 +43,7 @@ final class Highlighting {
 
   /** The query's terms are in the bigram field; the analysed text is indexed under the text field's name. */
   private static final Set<String> QUERY_FIELDS = Set.of(IndexSchema.TEXT, IndexSchema.TEXT_BIGRAMS);
+  private static final PassageScoring SCORER = new PassageScoring();
   private static final DefaultPassageFormatter FORMATTER =
       new DefaultPassageFormatter("<mark>", "</mark>", "… ", true);
 
@@ -74,6 +75,7 @@ final class Highlighting {
         UnifiedHighlighter.builder(searcher, bigrams)
             .withFieldMatcher(QUERY_FIELDS::contains)
             .withFormatter(FORMATTER)
+            .withScorer(SCORER)
             .withBreakIterator(
                 () -> LengthGoalBreakIterator.createClosestToLength(
                     BreakIterator.getSentenceInstance(Locale.CHINESE), PASSAGE_LENGTH, 0.3f))
