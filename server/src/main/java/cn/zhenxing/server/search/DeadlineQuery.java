@@ -16,9 +16,9 @@ import org.apache.lucene.search.Weight;
 
 /**
  * Wraps a query so that matching stops at a deadline: past it, the query's iterators report no more
- * documents, and whatever drives them (the hit collector, facet counting, drill-sideways) finishes with what
- * it has. Unlike IndexSearcher's own time limit this works under DrillSideways, and the search ends
- * normally, so hits, totals and facet counts are all the consistent "partial" picture.
+ * documents, and whatever drives them (ranking, theme counting) finishes with what it has. Unlike
+ * IndexSearcher's own time limit this works with any collector, and the search ends normally, so hits, totals
+ * and theme counts are all the consistent "partial" picture.
  */
 final class DeadlineQuery extends Query {
 

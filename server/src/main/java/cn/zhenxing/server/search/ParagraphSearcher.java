@@ -3,6 +3,7 @@ package cn.zhenxing.server.search;
 import cn.zhenxing.indexer.index.IndexSchema;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
 import cn.zhenxing.server.index.FacetedSearcher;
+import cn.zhenxing.server.index.ThemeMasks;
 import cn.zhenxing.indexer.index.StoredParagraph;
 import cn.zhenxing.indexer.theme.Taxonomy;
 import cn.zhenxing.indexer.theme.Theme;
@@ -18,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -35,7 +33,7 @@ import org.apache.lucene.search.TopDocs;
  * Runs paragraph searches: the query from {@link QueryBuilder}, theme filters as a drill-down, one page of
  * hits, highlighted snippets, and multi-select theme counts (each theme's count ignores the theme filter itself,
  * so choosing one theme keeps the others' counts visible). Searches that can match few paragraphs do all of it
- * in one DrillSideways pass; those that may match many rank a pruned top-k and count without scoring.
+ * in one pass; those that may match many rank a pruned top-k and count without scoring.
  */
 public final class ParagraphSearcher {
 
@@ -139,37 +137,30 @@ public final class ParagraphSearcher {
       drillDown.add(IndexSchema.THEME, theme);
     }
     int topN = request.page() * request.size();
+    ThemeMasks themes = searcher.themes();
     TopDocs top;
     long total;
     Map<String, Long> counts;
     if (browse) {
       top = searcher.search(drillDown, new TopFieldCollectorManager(DOCUMENT_ORDER, topN, null, Integer.MAX_VALUE));
       total = top.totalHits.value;
-      counts = searcher.facetState() == null
-          ? Map.of() : searcher.themeCounts(searcher.search(query, new FacetsCollectorManager()));
-    } else if (searcher.facetState() == null) {
-      top = searcher.search(drillDown, new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE));
-      total = top.totalHits.value;
-      counts = Map.of();
+      counts = searcher.search(query, ThemedHits.counting(themes, List.of())).counts();
     } else if (MatchEstimate.upperBound(built.get().query(), searcher.getIndexReader()) <= separateCountingAbove) {
-      // One pass scores every hit and counts the themes.
-      DrillSideways.DrillSidewaysResult result =
-          new DrillSideways(searcher, facetsConfig, searcher.facetState()).search(drillDown, topN);
-      top = result.hits;
-      total = top.totalHits.value;
-      counts = FacetedSearcher.themeCounts(result.facets);
+      // One pass counts every hit's themes and scores the hits that pass the theme filter.
+      ThemedHits.Result result = searcher.search(query, ThemedHits.ranking(themes, request.themes(), topN));
+      top = result.top();
+      total = result.total();
+      counts = result.counts();
     } else {
       // Many hits: the page first, scoring only what can still reach it (Lucene skips blocks that cannot
       // compete), so that a search cut short by the deadline still has its best hits; then the counts, which
-      // visit every hit but score none, so only the required words are matched. With one facet dimension the
-      // multi-select counts are those of the query without the theme filter.
+      // visit every hit but score none, so only the required words are matched.
       Query ranked = request.themes().isEmpty() ? query : drillDown;
       top = searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN));
-      FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
-      counts = searcher.themeCounts(matches);
-      long counted = request.themes().isEmpty() ? totalOf(matches) : searcher.count(drillDown);
+      ThemedHits.Result result = searcher.search(query, ThemedHits.counting(themes, request.themes()));
+      counts = result.counts();
       // Past the deadline the counting pass stops early; the total never drops below what was ranked.
-      total = Math.max(counted, top.totalHits.value);
+      total = Math.max(result.total(), top.totalHits.value);
     }
     ScoreDoc[] page = pageOf(top.scoreDocs, request);
     List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
@@ -198,7 +189,7 @@ public final class ParagraphSearcher {
     TopDocs top = searcher.search(filter, new TopFieldCollectorManager(DOCUMENT_ORDER, topN, null, Integer.MAX_VALUE));
     List<SearchResponse.Hit> hits = hits(searcher, new MatchAllDocsQuery(), pageOf(top.scoreDocs, request), true);
     return new SearchResponse(request.q(), top.totalHits.value, request.page(), request.size(), millisSince(start),
-        hits, facets(searcher.allThemeCounts()), null, null, false);
+        hits, facets(searcher.themes().all()), null, null, false);
   }
 
   private List<SearchResponse.Hit> hits(
@@ -230,14 +221,6 @@ public final class ParagraphSearcher {
       return new ScoreDoc[0];
     }
     return Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
-  }
-
-  private static long totalOf(FacetsCollector matches) {
-    long total = 0;
-    for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
-      total += docs.totalHits;
-    }
-    return total;
   }
 
   /** Every theme of the taxonomy, in taxonomy order, with its count (0 when absent). */
