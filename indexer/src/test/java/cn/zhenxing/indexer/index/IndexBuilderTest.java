@@ -47,6 +47,10 @@ class IndexBuilderTest {
       assertEquals(List.of("digital"), p.themes());
       assertTrue(p.evidence().get("digital").contains("数字经济"));
       assertEquals("贯彻新发展理念，加快新旧动能转换", p.section());
+      ListedParagraph listed = ParagraphDocuments.listed(searcher.storedFields(), hits.scoreDocs[0].doc);
+      assertEquals(new ListedParagraph(p.id(), p.articleId(), p.paragraph(), p.title(), p.section(), p.date(),
+          p.text(), p.themes()), listed, "a hit shows what the stored paragraph holds");
+      assertEquals("shenyang-revitalization#12", listed.id());
       assertEquals(15, searcher.count(new TermQuery(ParagraphDocuments.articleTerm("shenyang-revitalization"))));
       assertEquals(IndexSchema.VERSION, reader.getIndexCommit().getUserData().get(IndexSchema.COMMIT_SCHEMA_VERSION));
     }

@@ -4,7 +4,7 @@ import cn.zhenxing.indexer.index.IndexSchema;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
 import cn.zhenxing.server.index.FacetedSearcher;
 import cn.zhenxing.server.index.ThemeMasks;
-import cn.zhenxing.indexer.index.StoredParagraph;
+import cn.zhenxing.indexer.index.ListedParagraph;
 import cn.zhenxing.indexer.theme.Taxonomy;
 import cn.zhenxing.indexer.theme.Theme;
 import cn.zhenxing.server.index.IndexService;
@@ -199,16 +199,16 @@ public final class ParagraphSearcher {
       return List.of();
     }
     var storedFields = searcher.storedFields();
-    StoredParagraph[] paragraphs = new StoredParagraph[page.length];
+    ListedParagraph[] paragraphs = new ListedParagraph[page.length];
     String[] texts = new String[page.length];
     for (int i = 0; i < page.length; i++) {
-      paragraphs[i] = ParagraphDocuments.fromDocument(storedFields.document(page[i].doc));
+      paragraphs[i] = ParagraphDocuments.listed(storedFields, page[i].doc);
       texts[i] = paragraphs[i].text();
     }
     String[] snippets = highlighting.snippets(searcher, highlightQuery, page, texts);
     List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      StoredParagraph p = paragraphs[i];
+      ListedParagraph p = paragraphs[i];
       hits.add(new SearchResponse.Hit(p.id(), p.articleId(), p.title(), p.section(), p.paragraph(), p.date(),
           p.text(), snippets[i], p.themes(), browse ? null : (double) page[i].score));
     }
