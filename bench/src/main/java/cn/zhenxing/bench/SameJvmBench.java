@@ -38,9 +38,11 @@ public final class SameJvmBench {
         while (!Files.exists(go)) {
           Thread.sleep(50);
         }
-        double seconds = Double.parseDouble(Files.readString(go).trim());
+        String[] request = Files.readString(go).trim().split(" ");
         Files.delete(go);
-        System.out.println("in-process, same JVM: " + RawLuceneBench.run(searcher, mix, 1, seconds));
+        double seconds = Double.parseDouble(request[0]);
+        int threads = request.length > 1 ? Integer.parseInt(request[1]) : 1;
+        System.out.println("in-process, same JVM: " + RawLuceneBench.run(searcher, mix, threads, seconds));
         Files.writeString(control.resolve("done"), "1");
       }
     }
