@@ -94,7 +94,10 @@ public final class ThemeMasks {
     return themes;
   }
 
-  /** The masks of a leaf of this reader: {@code [group][doc]}, theme {@code t} being bit {@code t % 8} of group {@code t / 8}. */
+  /**
+   * The masks of a leaf of this reader, {@code [group][doc]}: theme {@code t} is bit {@code t % 8} of group
+   * {@code t / 8}.
+   */
   public byte[][] leaf(LeafReaderContext context) {
     return masks[context.ord];
   }
