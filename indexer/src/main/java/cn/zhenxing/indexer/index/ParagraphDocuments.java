@@ -97,7 +97,6 @@ public final class ParagraphDocuments {
     return new ArticleMeta(article.subtitle(), article.metadata(), article.related());
   }
 
-  /** Reads a stored paragraph back. */
   /**
    * The paragraph {@code doc} as a hit list shows it. Only the fields it shows are decoded: a search reads a
    * page of paragraphs, and the theme evidence and article details (JSON) were a fifth of that cost.
@@ -105,18 +104,16 @@ public final class ParagraphDocuments {
   public static ListedParagraph listed(StoredFields stored, int doc) throws IOException {
     DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(LISTED_FIELDS);
     stored.document(doc, visitor);
-    Document d = visitor.getDocument();
-    IndexableField number = d.getField(IndexSchema.PARAGRAPH);
-    return new ListedParagraph(d.get(IndexSchema.ID), d.get(IndexSchema.ARTICLE_ID),
-        number == null ? 0 : number.numericValue().intValue(), nonNull(d.get(IndexSchema.TITLE)),
-        nonNull(d.get(IndexSchema.SECTION)), nonNull(d.get(IndexSchema.DATE)), nonNull(d.get(IndexSchema.TEXT)),
-        Arrays.asList(d.getValues(IndexSchema.THEME)));
+    StoredParagraph p = fromDocument(visitor.getDocument()); // the fields left out read as absent
+    return new ListedParagraph(p.id(), p.articleId(), p.paragraph(), p.title(), p.section(), p.date(), p.text(),
+        p.themes());
   }
 
   private static final Set<String> LISTED_FIELDS = Set.of(IndexSchema.ID, IndexSchema.ARTICLE_ID,
       IndexSchema.PARAGRAPH, IndexSchema.TITLE, IndexSchema.SECTION, IndexSchema.DATE, IndexSchema.TEXT,
       IndexSchema.THEME);
 
+  /** Reads a stored paragraph back. */
   public static StoredParagraph fromDocument(Document doc) {
     String evidence = doc.get(IndexSchema.EVIDENCE);
     String meta = doc.get(IndexSchema.ARTICLE_META);

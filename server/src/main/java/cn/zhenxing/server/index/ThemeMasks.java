@@ -2,7 +2,6 @@ package cn.zhenxing.server.index;
 
 import cn.zhenxing.indexer.index.IndexSchema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -61,11 +60,11 @@ public final class ThemeMasks {
       }
     }
     List<String> themes = List.copyOf(found);
-    int groups = (themes.size() + 7) / 8;
     byte[][][] masks = new byte[reader.leaves().size()][][];
     long[] all = new long[themes.size()];
     for (LeafReaderContext leaf : reader.leaves()) {
-      byte[][] leafMasks = new byte[groups][leaf.reader().maxDoc()];
+      byte[][] leafMasks = new byte[groups(themes.size())][leaf.reader().maxDoc()];
+      Bits live = leaf.reader().getLiveDocs();
       for (int t = 0; t < themes.size(); t++) {
         PostingsEnum docs = leaf.reader().postings(DrillDownQuery.term(field, IndexSchema.THEME, themes.get(t)),
             PostingsEnum.NONE);
@@ -73,18 +72,15 @@ public final class ThemeMasks {
           continue;
         }
         byte[] group = leafMasks[t >> 3];
-        byte bit = (byte) (1 << (t & 7));
+        byte bit = bit(t);
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
           group[doc] |= bit;
+          if (live == null || live.get(doc)) {
+            all[t]++;
+          }
         }
       }
       masks[leaf.ord] = leafMasks;
-      Bits live = leaf.reader().getLiveDocs();
-      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-        if (live == null || live.get(doc)) {
-          count(leafMasks, doc, all);
-        }
-      }
     }
     return new ThemeMasks(themes, masks, asMap(themes, all));
   }
@@ -110,14 +106,23 @@ public final class ThemeMasks {
     if (chosen.isEmpty()) {
       return null;
     }
-    byte[] filter = new byte[(themes.size() + 7) / 8];
+    byte[] filter = new byte[groups(themes.size())];
     for (String theme : chosen) {
       int t = themes.indexOf(theme);
       if (t >= 0) {
-        filter[t >> 3] |= (byte) (1 << (t & 7));
+        filter[t >> 3] |= bit(t);
       }
     }
     return filter;
+  }
+
+  private static int groups(int themes) {
+    return (themes + 7) / 8;
+  }
+
+  /** Theme {@code t}'s bit within its group {@code t / 8}. */
+  private static byte bit(int t) {
+    return (byte) (1 << (t & 7));
   }
 
   /**

@@ -3,14 +3,8 @@ package cn.zhenxing.server.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.zhenxing.indexer.article.FileArticleSource;
-import cn.zhenxing.indexer.index.IndexBuilder;
-import cn.zhenxing.indexer.index.IndexLayout;
-import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
 import cn.zhenxing.indexer.theme.Taxonomy;
-import cn.zhenxing.indexer.theme.ThemeTagger;
 import cn.zhenxing.server.index.IndexService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,10 +33,7 @@ class CountingStrategiesTest {
   @Test
   void one_pass_and_two_passes_answer_alike(@TempDir Path dir) throws Exception {
     Taxonomy taxonomy = Taxonomy.defaults();
-    IndexBuilder builder = new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(taxonomy), 2);
-    Path seeds = Files.isDirectory(Path.of("seeds")) ? Path.of("seeds") : Path.of("../seeds");
-    try (IndexService index = IndexService.open(new IndexLayout(dir.resolve("index")), builder,
-        () -> FileArticleSource.of(List.of(seeds.toString())))) {
+    try (IndexService index = SeedIndex.open(dir)) {
       SynonymSource synonyms = new SynonymSource(null);
       ParagraphSearcher onePass =
           new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL, 10_000, 0, 0, Long.MAX_VALUE);

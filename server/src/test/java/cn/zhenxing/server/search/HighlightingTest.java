@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.zhenxing.indexer.article.FileArticleSource;
-import cn.zhenxing.indexer.index.IndexBuilder;
-import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
-import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
-import cn.zhenxing.indexer.theme.Taxonomy;
-import cn.zhenxing.indexer.theme.ThemeTagger;
 import cn.zhenxing.server.eval.Judgments;
 import cn.zhenxing.server.index.FacetedSearcher;
 import cn.zhenxing.server.index.IndexService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +30,7 @@ class HighlightingTest {
     Judgments.load(Path.of("../eval/relevance-judgments.jsonl")).forEach(q -> queries.add(q.query()));
     queries.addAll(List.of("東北振興", "ＲＣＥＰ", "RCEP", "5G", "GDP 增长", "AI+", "PM2.5", "yingshang huanjing",
         "\"数字沈阳\"", "创新 -沈阳", "沈阳", "中欧班列", "十四五"));
-    Taxonomy taxonomy = Taxonomy.defaults();
-    IndexBuilder builder = new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(taxonomy), 2);
-    Path seeds = Files.isDirectory(Path.of("seeds")) ? Path.of("seeds") : Path.of("../seeds");
-    try (IndexService index = IndexService.open(new IndexLayout(dir.resolve("index")), builder,
-            () -> FileArticleSource.of(List.of(seeds.toString())));
+    try (IndexService index = SeedIndex.open(dir);
         IndexService.Lease lease = index.acquire()) {
       FacetedSearcher searcher = lease.searcher();
       QueryContext ctx = new QueryContext(new SynonymSource(null).current(), lease::pinyin,

@@ -3,16 +3,10 @@ package cn.zhenxing.server.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.zhenxing.indexer.article.FileArticleSource;
-import cn.zhenxing.indexer.index.IndexBuilder;
-import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.IndexSchema;
-import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
 import cn.zhenxing.indexer.theme.Taxonomy;
-import cn.zhenxing.indexer.theme.ThemeTagger;
 import cn.zhenxing.server.index.FacetedSearcher;
 import cn.zhenxing.server.index.IndexService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,10 +38,7 @@ class ThemedHitsTest {
   @Test
   void counts_and_ranks_as_lucene_facets_and_drill_down_do(@TempDir Path dir) throws Exception {
     Taxonomy taxonomy = Taxonomy.defaults();
-    IndexBuilder builder = new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(taxonomy), 2);
-    Path seeds = Files.isDirectory(Path.of("seeds")) ? Path.of("seeds") : Path.of("../seeds");
-    try (IndexService index = IndexService.open(new IndexLayout(dir.resolve("index")), builder,
-            () -> FileArticleSource.of(List.of(seeds.toString())));
+    try (IndexService index = SeedIndex.open(dir);
         IndexService.Lease lease = index.acquire()) {
       FacetedSearcher searcher = lease.searcher();
       FacetsConfig config = IndexSchema.facetsConfig();
