@@ -81,4 +81,37 @@ class ChineseAnalyzersTest {
     }
     assertEquals(List.of("推动", "动数", "数字", "字沈", "沈阳", "阳建", "建设"), spans);
   }
+
+  @Test
+  void foldedOrNull_folds_exactly_as_the_analyzers_normalise() throws Exception {
+    Analyzer folding = ChineseAnalyzers.bigrams();
+    List<String> texts = new ArrayList<>(List.of("", "推动数字沈阳建设，优化营商环境。", "5G网络 RCEP 2025年",
+        "ＡＩ", "ＲＣＥＰ（区域）", "沈陽", "數字", "ｶﾞｷﾞ", "ガ", "Ωmega", "ǅ", "𠀀字", "全角！", "ａ", "·—“”《》（）"));
+    // Every line of the seeds, and every character of the ranges the folding touches, one at a time.
+    java.nio.file.Path seeds = java.nio.file.Path.of("..", "seeds");
+    try (var files = java.nio.file.Files.list(seeds)) {
+      for (java.nio.file.Path f : files.toList()) {
+        texts.addAll(java.nio.file.Files.readAllLines(f));
+      }
+    }
+    for (char c = 0x20; c < 0x3100; c++) {
+      texts.add("沈阳" + c + "Ａ");
+    }
+    for (char c = 0xFF00; c <= 0xFFEF; c++) {
+      texts.add("沈阳" + c);
+    }
+    int quick = 0;
+    for (String text : texts) {
+      String folded = ChineseAnalyzers.foldedOrNull(text);
+      if (folded != null) {
+        quick++;
+        assertEquals(folding.normalize("text_bigrams", text).utf8ToString(), folded, text);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(quick > texts.size() * 9 / 10, "quick for " + quick + " of " + texts.size());
+    assertEquals("rcep(区域)", ChineseAnalyzers.foldedOrNull("ＲＣＥＰ（区域）"));
+    for (String slow : List.of("沈陽", "ｶﾞ", "Ω", "𠀀")) {
+      org.junit.jupiter.api.Assertions.assertNull(ChineseAnalyzers.foldedOrNull(slow), slow);
+    }
+  }
 }

@@ -53,6 +53,16 @@ class IndexBuilderTest {
       assertEquals("shenyang-revitalization#12", listed.id());
       assertEquals(15, searcher.count(new TermQuery(ParagraphDocuments.articleTerm("shenyang-revitalization"))));
       assertEquals(IndexSchema.VERSION, reader.getIndexCommit().getUserData().get(IndexSchema.COMMIT_SCHEMA_VERSION));
+      for (var leaf : reader.leaves()) {
+        var segment = ((org.apache.lucene.index.SegmentReader) leaf.reader()).getSegmentInfo().info;
+        assertEquals(ParagraphCodec.NAME, segment.getCodec().getName(), "stored fields in small blocks");
+        var fields = leaf.reader().getFieldInfos();
+        assertTrue(fields.fieldInfo(IndexSchema.TEXT).hasNorms(), "paragraph length counts for the text");
+        assertTrue(fields.fieldInfo(IndexSchema.TEXT_BIGRAMS).hasNorms());
+        for (String context : List.of(IndexSchema.TITLE, IndexSchema.SECTION, IndexSchema.CONTEXT_BIGRAMS)) {
+          assertFalse(fields.fieldInfo(context).hasNorms(), context + " length says nothing about the paragraph");
+        }
+      }
     }
   }
 

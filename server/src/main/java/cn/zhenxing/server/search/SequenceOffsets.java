@@ -117,6 +117,10 @@ final class SequenceOffsets extends FieldOffsetStrategy {
    * lower case), or null when that changes its length and offsets would no longer line up.
    */
   static String normalise(String content) {
+    String quick = ChineseAnalyzers.foldedOrNull(content);
+    if (quick != null) {
+      return quick;
+    }
     String folded = FOLDING.normalize(IndexSchema.TEXT_BIGRAMS, content).utf8ToString();
     return folded.length() == content.length() ? folded : null;
   }
