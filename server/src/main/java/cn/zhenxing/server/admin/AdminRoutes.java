@@ -141,6 +141,8 @@ public final class AdminRoutes {
       result = index.upsert(article);
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter("text", e.getMessage());
+    } catch (IndexService.StaleSchemaException e) {
+      throw new ApiException(409, null, e.getMessage());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", result.articleId());
@@ -173,7 +175,12 @@ public final class AdminRoutes {
   private void delete(Context ctx) throws IOException {
     rejectUnknown(ctx, Set.of());
     String id = articleId(ctx);
-    int removed = index.delete(id);
+    int removed;
+    try {
+      removed = index.delete(id);
+    } catch (IndexService.StaleSchemaException e) {
+      throw new ApiException(409, null, e.getMessage());
+    }
     if (removed == 0) {
       throw new ApiException(404, "id", "no article with id \"" + id + "\"");
     }

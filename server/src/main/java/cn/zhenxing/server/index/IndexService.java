@@ -95,6 +95,18 @@ public final class IndexService implements Closeable {
         built.generation(), s.articles(), s.paragraphs(), s.elapsedMillis());
   }
 
+  /**
+   * An edit refused because the live index was built by another schema version: its fields may be indexed
+   * differently from the documents this server writes (Lucene rejects such documents), and committing would
+   * stamp it with a version it does not have. A reindex brings it to this schema.
+   */
+  public static final class StaleSchemaException extends IllegalStateException {
+    StaleSchemaException(String built) {
+      super("the live index was built by schema " + built + " and this server writes schema " + IndexSchema.VERSION
+          + ": rebuild it first (POST /api/admin/reindex), then edit articles");
+    }
+  }
+
   /** The outcome of an upsert: how many paragraphs the article now has and whether it is new. */
   public record Upserted(String articleId, int paragraphs, boolean created) {}
 
@@ -110,11 +122,12 @@ public final class IndexService implements Closeable {
    * the change survives a crash once this returns) and visible to searches at once.
    *
    * @throws IllegalArgumentException when the article has no paragraphs
+   * @throws StaleSchemaException when the live index was built by another schema version
    */
   public Upserted upsert(Article article) throws IOException {
     writeLock.lock();
     try {
-      LiveIndex index = live.get();
+      LiveIndex index = editable();
       int before = index.paragraphCount(article.id());
       int paragraphs = apply(index, new ArticleEdit.Upsert(article));
       index.commit();
@@ -131,7 +144,7 @@ public final class IndexService implements Closeable {
   public int delete(String articleId) throws IOException {
     writeLock.lock();
     try {
-      LiveIndex index = live.get();
+      LiveIndex index = editable();
       int paragraphs = index.paragraphCount(articleId);
       if (paragraphs == 0) {
         return 0;
@@ -145,6 +158,15 @@ public final class IndexService implements Closeable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  private LiveIndex editable() {
+    LiveIndex index = live.get();
+    String built = index.schemaVersion();
+    if (!IndexSchema.VERSION.equals(built)) {
+      throw new StaleSchemaException(built);
+    }
+    return index;
   }
 
   private int apply(LiveIndex index, ArticleEdit edit) throws IOException {
