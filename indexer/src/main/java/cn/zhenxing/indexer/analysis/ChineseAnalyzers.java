@@ -72,6 +72,8 @@ public final class ChineseAnalyzers {
       char f = c;
       if (c >= 0xFF01 && c <= 0xFF5E) {
         f = (char) (c - 0xFEE0); // full-width ASCII, as CJKWidthCharFilter folds it
+      } else if (c >= 0x3000 && c < 0xA000) {
+        // CJK punctuation, kana and ideographs: no case, nothing to fold (the test checks every one)
       } else if (c >= 0x80 && ((c >= 0xFF00 && c <= 0xFFEF) || Character.isSurrogate(c) || Character.toLowerCase(c) != c)) {
         return null;
       }
