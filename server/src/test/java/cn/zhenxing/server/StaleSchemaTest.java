@@ -32,8 +32,7 @@ class StaleSchemaTest {
 
     try (TestServer server = TestServer.start(TestServer.config(indexDir).withAdminToken(TestServer.TOKEN))) {
       assertEquals(seeded, server.search("沈阳", "").json().get("total").asLong(), "still served");
-      TestServer.Response put = server.send(server.admin("/api/admin/articles/new-article")
-          .header("Content-Type", "text/plain").PUT(BodyPublishers.ofString("标题\n\n抚远蓝莓量子合作社成立。")).build());
+      TestServer.Response put = putArticle(server);
       assertEquals(409, put.status(), put.body());
       String message = put.json().get("error").get("message").asText();
       assertTrue(message.contains("schema 7") && message.contains("/api/admin/reindex"), message);
@@ -44,11 +43,15 @@ class StaleSchemaTest {
 
       server.awaitJob(server.send(server.admin("/api/admin/reindex").POST(BodyPublishers.noBody()).build())
           .header("Location"), 120);
-      TestServer.Response again = server.send(server.admin("/api/admin/articles/new-article")
-          .header("Content-Type", "text/plain").PUT(BodyPublishers.ofString("标题\n\n抚远蓝莓量子合作社成立。")).build());
+      TestServer.Response again = putArticle(server);
       assertEquals(201, again.status(), again.body());
       assertEquals(1, server.search("蓝莓量子合作社", "").json().get("total").asLong());
     }
+  }
+
+  private static TestServer.Response putArticle(TestServer server) throws Exception {
+    return server.send(server.admin("/api/admin/articles/new-article")
+        .header("Content-Type", "text/plain").PUT(BodyPublishers.ofString("标题\n\n抚远蓝莓量子合作社成立。")).build());
   }
 
   /** Rewrites the commit's schema version and marks it as loaded by an admin, as an older release left it. */

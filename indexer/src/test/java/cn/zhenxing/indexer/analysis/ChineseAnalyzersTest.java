@@ -1,8 +1,12 @@
 package cn.zhenxing.indexer.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -88,10 +92,10 @@ class ChineseAnalyzersTest {
     List<String> texts = new ArrayList<>(List.of("", "推动数字沈阳建设，优化营商环境。", "5G网络 RCEP 2025年",
         "ＡＩ", "ＲＣＥＰ（区域）", "沈陽", "數字", "ｶﾞｷﾞ", "ガ", "Ωmega", "ǅ", "𠀀字", "全角！", "ａ", "·—“”《》（）"));
     // Every line of the seeds, and every character of the basic plane (surrogates aside), one at a time.
-    java.nio.file.Path seeds = java.nio.file.Path.of("..", "seeds");
-    try (var files = java.nio.file.Files.list(seeds)) {
-      for (java.nio.file.Path f : files.toList()) {
-        texts.addAll(java.nio.file.Files.readAllLines(f));
+    Path seeds = Path.of("..", "seeds");
+    try (var files = Files.list(seeds)) {
+      for (Path f : files.toList()) {
+        texts.addAll(Files.readAllLines(f));
       }
     }
     for (char c = 0x20; c < 0xD800; c++) {
@@ -108,10 +112,10 @@ class ChineseAnalyzersTest {
         assertEquals(folding.normalize("text_bigrams", text).utf8ToString(), folded, text);
       }
     }
-    org.junit.jupiter.api.Assertions.assertTrue(quick > texts.size() * 9 / 10, "quick for " + quick + " of " + texts.size());
+    assertTrue(quick > texts.size() * 9 / 10, "quick for " + quick + " of " + texts.size());
     assertEquals("rcep(区域)", ChineseAnalyzers.foldedOrNull("ＲＣＥＰ（区域）"));
     for (String slow : List.of("沈陽", "ｶﾞ", "Ω", "𠀀")) {
-      org.junit.jupiter.api.Assertions.assertNull(ChineseAnalyzers.foldedOrNull(slow), slow);
+      assertNull(ChineseAnalyzers.foldedOrNull(slow), slow);
     }
   }
 }

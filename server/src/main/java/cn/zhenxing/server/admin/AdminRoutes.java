@@ -138,11 +138,9 @@ public final class AdminRoutes {
     Article article = ((ArticleInput.Ok) input).article();
     IndexService.Upserted result;
     try {
-      result = index.upsert(article);
+      result = edit(() -> index.upsert(article));
     } catch (IllegalArgumentException e) {
       throw ApiException.badParameter("text", e.getMessage());
-    } catch (IndexService.StaleSchemaException e) {
-      throw new ApiException(409, null, e.getMessage());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", result.articleId());
@@ -175,16 +173,20 @@ public final class AdminRoutes {
   private void delete(Context ctx) throws IOException {
     rejectUnknown(ctx, Set.of());
     String id = articleId(ctx);
-    int removed;
-    try {
-      removed = index.delete(id);
-    } catch (IndexService.StaleSchemaException e) {
-      throw new ApiException(409, null, e.getMessage());
-    }
+    int removed = edit(() -> index.delete(id));
     if (removed == 0) {
       throw new ApiException(404, "id", "no article with id \"" + id + "\"");
     }
     ctx.json(Map.of("id", id, "deletedParagraphs", removed));
+  }
+
+  /** Runs an article edit; an index built by another schema version refuses edits until it is rebuilt. */
+  private static <T> T edit(org.apache.lucene.util.IOSupplier<T> edit) throws IOException {
+    try {
+      return edit.get();
+    } catch (IndexService.StaleSchemaException e) {
+      throw new ApiException(409, null, e.getMessage());
+    }
   }
 
   private static String articleId(Context ctx) {

@@ -59,12 +59,12 @@ public final class IndexService implements Closeable {
     Optional<Path> current = layout.current();
     if (current.isPresent()) {
       LiveIndex index = LiveIndex.open(current.get());
-      if (!IndexSchema.VERSION.equals(index.schemaVersion()) && "seeds".equals(index.origin())) {
+      if (!index.hasCurrentSchema() && "seeds".equals(index.origin())) {
         LOG.info("Index {} was built by schema {}, this is schema {}: rebuilding from the seeds",
             current.get(), index.schemaVersion(), IndexSchema.VERSION);
         index.close();
       } else {
-        if (!IndexSchema.VERSION.equals(index.schemaVersion())) {
+        if (!index.hasCurrentSchema()) {
           LOG.warn("Index {} was built by schema {} but this is schema {}: reindex it (POST /api/admin/reindex)",
               current.get(), index.schemaVersion(), IndexSchema.VERSION);
         }
@@ -162,9 +162,8 @@ public final class IndexService implements Closeable {
 
   private LiveIndex editable() {
     LiveIndex index = live.get();
-    String built = index.schemaVersion();
-    if (!IndexSchema.VERSION.equals(built)) {
-      throw new StaleSchemaException(built);
+    if (!index.hasCurrentSchema()) {
+      throw new StaleSchemaException(index.schemaVersion());
     }
     return index;
   }

@@ -121,6 +121,11 @@ final class LiveIndex implements Closeable {
     return commitData(writer).getOrDefault(IndexSchema.COMMIT_SCHEMA_VERSION, "none");
   }
 
+  /** Whether this index was built by the schema this code writes. */
+  boolean hasCurrentSchema() {
+    return IndexSchema.VERSION.equals(schemaVersion());
+  }
+
   synchronized long allocateArticleSeq() {
     return nextArticleSeq++;
   }
