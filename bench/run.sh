@@ -51,10 +51,13 @@ cat "$OUT/indexing.json"
 echo "== paragraphs for Solr"
 java -cp "$BENCH" cn.zhenxing.bench.ExportParagraphs "$DATA/index" "$DATA/paragraphs.jsonl"
 
+# The README's command: the class-data archive the build writes (see StartupTraining) is mapped at start.
+ARCHIVE="-XX:SharedArchiveFile=server/target/zhenxing-server.jsa"
+CDS=$ARCHIVE
 # Our server, twice: with its response cache (the default) and with it off (--cache-entries 0), so the
 # cache can be compared with Solr's stock caches and the engine itself with Solr's caches off.
 start_server() {
-  java -Xmx512m -jar server/target/zhenxing-server.jar --index "$DATA/index" --port "$PORT" --rate-limit 0 "$@" \
+  java -Xmx512m $CDS -jar server/target/zhenxing-server.jar --index "$DATA/index" --port "$PORT" --rate-limit 0 "$@" \
     > "$OUT/server.log" 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -71,20 +74,27 @@ wrk_runs() { # $1 = result file prefix
   done
 }
 
-echo "== our server: start-up with the existing index, -Xmx512m (5 starts; the median counts)"
+echo "== our server: start-up with the existing index, -Xmx512m (5 starts each with and without the class-data archive, alternating; medians count)"
 for i in 1 2 3 4 5; do
-  [ "$i" = 1 ] || stop_server
-  start=$(date +%s.%N)
-  start_server
-  end=$(date +%s.%N)
-  echo "$start $end"
+  for CDS in "$ARCHIVE" ""; do
+    start=$(date +%s.%N)
+    start_server
+    end=$(date +%s.%N)
+    stop_server
+    echo "$([ -n "$CDS" ] && echo archive || echo plain) $start $end"
+  done
 done > "$OUT/startup-runs.txt"
+CDS=$ARCHIVE
 python3 - "$OUT/startup-runs.txt" > "$OUT/startup.json" <<'PY'
 import sys, json, statistics
-runs = [float(e) - float(s) for s, e in (l.split() for l in open(sys.argv[1]))]
-print(json.dumps({"seconds": statistics.median(runs), "runs": runs}))
+runs = {"archive": [], "plain": []}
+for mode, s, e in (l.split() for l in open(sys.argv[1])):
+    runs[mode].append(float(e) - float(s))
+print(json.dumps({"seconds": statistics.median(runs["archive"]), "runs": runs["archive"],
+                  "withoutArchive": {"seconds": statistics.median(runs["plain"]), "runs": runs["plain"]}}))
 PY
 cat "$OUT/startup.json"
+start_server
 wrk_runs wrk
 stop_server
 

@@ -45,13 +45,16 @@ public final class BenchReport {
           solr.path("loadDocsPerSecond").asDouble(), solrChars, solrChars / ceiling, solr.path("indexMb").asText("?")));
     }
     sb.append(String.format(Locale.ROOT, "| our index size | %s |%n", indexing.path("indexSize").asText()));
-    StringBuilder starts = new StringBuilder();
-    for (JsonNode run : startup.path("runs")) {
-      starts.append(starts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", run.asDouble()));
-    }
+    JsonNode plainStarts = startup.path("withoutArchive");
     sb.append(String.format(Locale.ROOT,
-        "| start-up with the existing index to the first answered search, median of 5 | %.2f s (%s; -Xmx512m) |%n%n",
-        startup.path("seconds").asDouble(), starts));
+        "| start-up with the existing index to the first answered search (-Xmx512m), README command with the class-data archive, median of 5 | %.2f s (%s) |%n",
+        startup.path("seconds").asDouble(), seconds(startup.path("runs"))));
+    if (!plainStarts.isMissingNode()) {
+      sb.append(String.format(Locale.ROOT,
+          "| the same, plain `java -jar` without the archive, median of 5 (alternating with the above) | %.2f s (%s) |%n",
+          plainStarts.path("seconds").asDouble(), seconds(plainStarts.path("runs"))));
+    }
+    sb.append(String.format(Locale.ROOT, "%n"));
 
     JsonNode solrOff = read(json, dir.resolve("solr-nocache.json"));
     long mixSize;
@@ -110,5 +113,13 @@ public final class BenchReport {
 
   private static JsonNode read(ObjectMapper json, Path file) throws Exception {
     return Files.exists(file) ? json.readTree(Files.readString(file)) : json.createObjectNode();
+  }
+
+  private static String seconds(JsonNode runs) {
+    StringBuilder out = new StringBuilder();
+    for (JsonNode run : runs) {
+      out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", run.asDouble()));
+    }
+    return out.toString();
   }
 }
