@@ -20,7 +20,8 @@ import java.nio.file.Path;
  * start-up and first searches load, the lambda and method-handle classes it spins included. A server launched
  * with {@code -XX:SharedArchiveFile=zhenxing-server.jsa} maps them instead of loading, verifying and linking
  * them: about 5,000 classes and 900 generated ones, which were most of start-up's CPU on a 2-core machine.
- * A request that does not answer 200 fails the run, and with it the build.
+ * The archive only speeds start-up, so a training run that goes wrong (a request that does not answer as
+ * expected, no local port to listen on) warns and lets the build finish; the tests run the same visits and fail.
  */
 public final class StartupTraining {
 
@@ -33,13 +34,14 @@ public final class StartupTraining {
       System.err.println("usage: StartupTraining SEEDS_DIR");
       System.exit(2);
     }
-    int status = 1;
     try {
       run(Path.of(args[0]), Files.createTempDirectory("zhenxing-training"));
-      status = 0;
+    } catch (Exception | LinkageError e) {
+      System.err.println("warning: the start-up training run failed, so the class-data archive may hold fewer "
+          + "classes and start-up be slower (the server works the same): " + e);
     } finally {
       // Archiving happens as the JVM exits; leave no non-daemon thread to wait for.
-      System.exit(status);
+      System.exit(0);
     }
   }
 
