@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * with {@code -XX:SharedArchiveFile=zhenxing-server.jsa} maps them instead of loading, verifying and linking
  * them: about 5,000 classes and 900 generated ones, which were most of start-up's CPU on a 2-core machine.
  * The archive only speeds start-up, so a training run that goes wrong (a request that does not answer as
- * expected, no local port to listen on) warns and lets the build finish; the tests run the same visits and fail.
+ * expected, no local port to listen on) warns and lets the build finish; StartupTrainingTest runs the same
+ * visits and fails on them.
  */
 public final class StartupTraining {
 
