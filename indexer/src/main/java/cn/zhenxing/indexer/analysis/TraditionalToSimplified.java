@@ -31,7 +31,7 @@ public final class TraditionalToSimplified {
    * Wraps {@code reader} so that what comes out is simplified. Most text has no traditional character at
    * all; for it the mapping is skipped after one cheap scan.
    */
-  public static Reader filter(Reader reader) {
+  public static org.apache.lucene.analysis.CharFilter filter(Reader reader) {
     return new LazyFilter(reader);
   }
 

@@ -18,7 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class IndexSchema {
 
   /** Bumped whenever fields or analysis change in a way that needs a reindex. */
-  public static final String VERSION = "8";
+  public static final String VERSION = "9";
 
   /** Paragraph id {@code articleId#number}: exact-match key for lookups and upserts. Stored. */
   public static final String ID = "id";
