@@ -1,12 +1,10 @@
 package cn.zhenxing.indexer.analysis;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -164,48 +162,21 @@ public final class ChineseAnalyzers {
    * goes through CJKWidthCharFilter instead, which folds every full-width character (there is none in the
    * corpus; it only changes how SmartChinese sees the punctuation of such a text).
    */
-  private static final class FoldingReader extends CharFilter {
-    private Reader folded;
-    /** The char filter whose offsets need correcting, if any. */
-    private CharFilter mapping;
-
+  private static final class FoldingReader extends WholeTextCharFilter {
     FoldingReader(Reader in) {
       super(in);
     }
 
     @Override
-    public int read(char[] cbuf, int off, int len) throws IOException {
-      if (folded == null) {
-        folded = fold(readAll(input));
-      }
-      return folded.read(cbuf, off, len);
-    }
-
-    private Reader fold(String text) {
+    Reader filter(String text) {
       String widths = foldedWidths(text);
       if (widths == null) {
-        mapping = TraditionalToSimplified.filter(new CJKWidthCharFilter(new StringReader(text)));
-        return mapping;
+        return TraditionalToSimplified.filter(new CJKWidthCharFilter(new StringReader(text)));
       }
       if (TraditionalToSimplified.mayNeedConversion(widths)) {
-        mapping = TraditionalToSimplified.filter(new StringReader(widths));
-        return mapping;
+        return TraditionalToSimplified.filter(new StringReader(widths));
       }
       return new StringReader(widths);
-    }
-
-    private static String readAll(Reader in) throws IOException {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[1024];
-      for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-        sb.append(buf, 0, n);
-      }
-      return sb.toString();
-    }
-
-    @Override
-    protected int correct(int currentOff) {
-      return mapping == null ? currentOff : mapping.correctOffset(currentOff);
     }
   }
 
@@ -242,13 +213,7 @@ public final class ChineseAnalyzers {
     public boolean incrementToken() throws java.io.IOException {
       clearAttributes();
       if (text == null) {
-        StringBuilder sb = new StringBuilder();
-        char[] buf = new char[512];
-        int n;
-        while ((n = input.read(buf)) > 0) {
-          sb.append(buf, 0, n);
-        }
-        text = sb.toString();
+        text = WholeTextCharFilter.readAll(input);
       }
       while (pos < text.length()) {
         int cp = text.codePointAt(pos);

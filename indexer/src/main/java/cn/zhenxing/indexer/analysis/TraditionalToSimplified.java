@@ -50,36 +50,15 @@ public final class TraditionalToSimplified {
   }
 
   /** Reads its (paragraph-sized) input once, then serves it as is or through the mapping. */
-  private static final class LazyFilter extends org.apache.lucene.analysis.CharFilter {
-    private Reader inner;
-    private MappingCharFilter mapping;
-
+  private static final class LazyFilter extends WholeTextCharFilter {
     LazyFilter(Reader in) {
       super(in);
     }
 
     @Override
-    public int read(char[] cbuf, int off, int len) throws IOException {
-      if (inner == null) {
-        StringBuilder sb = new StringBuilder();
-        char[] buf = new char[1024];
-        int n;
-        while ((n = input.read(buf)) > 0) {
-          sb.append(buf, 0, n);
-        }
-        if (mayNeedConversion(sb)) {
-          mapping = new MappingCharFilter(MAP, new java.io.StringReader(sb.toString()));
-          inner = mapping;
-        } else {
-          inner = new java.io.StringReader(sb.toString());
-        }
-      }
-      return inner.read(cbuf, off, len);
-    }
-
-    @Override
-    protected int correct(int currentOff) {
-      return mapping == null ? currentOff : mapping.correctOffset(currentOff);
+    Reader filter(String text) {
+      java.io.StringReader plain = new java.io.StringReader(text);
+      return mayNeedConversion(text) ? new MappingCharFilter(MAP, plain) : plain;
     }
   }
 
