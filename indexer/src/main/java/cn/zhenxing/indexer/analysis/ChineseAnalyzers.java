@@ -99,10 +99,10 @@ public final class ChineseAnalyzers {
    * One character for one, so offsets need no correction. Null when the text has another character of the
    * half-width and full-width block (half-width katakana), which CJKWidthCharFilter folds instead.
    *
-   * <p>Why not fold the punctuation too, as CJKWidthCharFilter does: SmartChinese's segmenter knows full-width
-   * punctuation as sentence delimiters, and given ASCII punctuation instead it built larger graphs, segmented
-   * 40% slower (a 4.2M-character slice of the corpus, 450,919–466,216 vs 722,924–747,501 chars/s) and split some
-   * words differently (使用权 → 使用/权).
+   * <p>Why not fold the punctuation too, as CJKWidthCharFilter does: SmartChinese's segmenter is made for the
+   * full-width punctuation of Chinese text. Given ASCII punctuation instead it segmented 40% slower (a
+   * 4.2M-character slice of the corpus, 450,919–466,216 vs 722,924–747,501 chars/s) and split some words
+   * differently from the stock analyzer (（七）海域使用权； → 使用/权).
    */
   static String foldedWidths(CharSequence text) {
     char[] out = null;
@@ -159,8 +159,8 @@ public final class ChineseAnalyzers {
 
   /**
    * Width folding ({@link #foldedWidths}) and traditional characters simplified. Text with half-width katakana
-   * goes through CJKWidthCharFilter instead, which folds every full-width character (there is none in the
-   * corpus; it only changes how SmartChinese sees the punctuation of such a text).
+   * goes through CJKWidthCharFilter instead, which folds every full-width character (the shared corpus has no
+   * such text; for one that has, only how SmartChinese sees its punctuation differs).
    */
   private static final class FoldingReader extends WholeTextCharFilter {
     FoldingReader(Reader in) {
