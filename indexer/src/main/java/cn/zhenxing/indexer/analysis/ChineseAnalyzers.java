@@ -114,7 +114,7 @@ public final class ChineseAnalyzers {
       if (c == 0xFF00 || c > 0xFF5E) {
         return null;
       }
-      char f = (char) (c - 0xFEE0);
+      char f = widthFolded(c);
       boolean inRun = isAsciiAlnum(f)
           || (i > 0 && isAsciiAlnum(out == null ? text.charAt(i - 1) : out[i - 1])
               && i + 1 < text.length() && isAsciiAlnum(widthFolded(text.charAt(i + 1))));
@@ -132,8 +132,8 @@ public final class ChineseAnalyzers {
     return c >= 0xFF01 && c <= 0xFF5E ? (char) (c - 0xFEE0) : c;
   }
 
-  private static boolean isAsciiAlnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  private static boolean isAsciiAlnum(int c) {
+    return c < 128 && Character.isLetterOrDigit(c);
   }
 
   /**
@@ -233,10 +233,6 @@ public final class ChineseAnalyzers {
         return true;
       }
       return false;
-    }
-
-    private static boolean isAsciiAlnum(int c) {
-      return c < 128 && Character.isLetterOrDigit(c);
     }
 
     @Override
