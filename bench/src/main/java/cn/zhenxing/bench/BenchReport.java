@@ -62,7 +62,7 @@ public final class BenchReport {
       mixSize = lines.filter(l -> !l.isBlank()).count();
     }
     sb.append("| queries (mix of ").append(mixSize).append(", facets + highlighting)")
-        .append(" | conn | p50 ms | p99 ms | max ms | req/s | errors |\n|---|---|---|---|---|---|---|\n");
+        .append(" | conn | p50 ms | p99 ms | max ms | req/s | errors | JIT s |\n|---|---|---|---|---|---|---|---|\n");
     for (int conns : new int[] {1, 16}) {
       JsonNode cached = read(json, dir.resolve("wrk-" + conns + ".json"));
       JsonNode uncached = read(json, dir.resolve("wrk-nocache-" + conns + ".json"));
@@ -79,6 +79,8 @@ public final class BenchReport {
       ratio(sb, "ratio ours (cache off) / Solr (caches off)", conns, uncached, sOff);
     }
     sb.append(String.format(Locale.ROOT,
+        "%nJIT s: CPU seconds the engine's JIT compilers spent during the measured run (near 0: steady state).%n"));
+    sb.append(String.format(Locale.ROOT,
         "%n64 connections for %.0f s, response cache off: %,d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms, "
             + "errors %d, timeouts %d; heap used every 5 s (MiB): %s; old generation: %s.%n",
         load.path("seconds").asDouble(), load.path("requests").asLong(), load.path("rps").asDouble(),
@@ -90,13 +92,14 @@ public final class BenchReport {
   }
 
   private static void row(StringBuilder sb, String name, int conns, JsonNode r) {
-    sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f | %.1f | %d |%n", name, conns,
+    JsonNode jit = r.path("jitSeconds");
+    sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f | %.1f | %d | %s |%n", name, conns,
         r.path("p50Ms").asDouble(), r.path("p99Ms").asDouble(), r.path("maxMs").asDouble(), r.path("rps").asDouble(),
-        r.path("errors").asLong()));
+        r.path("errors").asLong(), jit.isMissingNode() ? "" : String.format(Locale.ROOT, "%.1f", jit.asDouble())));
   }
 
   private static void ratio(StringBuilder sb, String name, int conns, JsonNode ours, JsonNode other) {
-    sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | | %.2f | |%n", name, conns,
+    sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | | %.2f | | |%n", name, conns,
         ours.path("p50Ms").asDouble() / other.path("p50Ms").asDouble(),
         ours.path("p99Ms").asDouble() / other.path("p99Ms").asDouble(),
         ours.path("rps").asDouble() / other.path("rps").asDouble()));

@@ -31,7 +31,11 @@ public final class RawLuceneBench {
       List<String> runs = new ArrayList<>();
       for (int threads : new int[] {1, 16}) {
         run(searcher, mix, threads, warmup);
-        runs.add(run(searcher, mix, threads, seconds));
+        long jitBefore = jitMillis();
+        String measured = run(searcher, mix, threads, seconds);
+        // CPU the JIT compilers took during the measured run: near zero means a steady-state figure.
+        runs.add(measured.replaceFirst("}$",
+            String.format(Locale.ROOT, ", \"jitSeconds\": %.2f}", (jitMillis() - jitBefore) / 1000.0)));
         System.out.println("raw-lucene " + runs.get(runs.size() - 1));
       }
       Files.writeString(out, "{\"engine\": \"raw-lucene-in-process\", \"runs\": [" + String.join(", ", runs) + "]}\n");
@@ -88,6 +92,11 @@ public final class RawLuceneBench {
         "{\"connections\": %d, \"requests\": %d, \"rps\": %.1f, \"p50Ms\": %.3f, \"p99Ms\": %.3f, \"maxMs\": %.3f, \"errors\": %d}",
         threads, total, total / elapsed, pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
         errors.get());
+  }
+
+  private static long jitMillis() {
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
   }
 
   private static double pct(long[] sorted, double p) {

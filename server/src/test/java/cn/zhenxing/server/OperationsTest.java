@@ -35,6 +35,7 @@ class OperationsTest {
       assertTrue(body.contains("zhenxing_search_waiting 0.0"), "searches waiting for a search thread");
       assertTrue(body.contains("jvm_memory_used_bytes"));
       assertTrue(body.contains("jvm_gc"));
+      assertTrue(body.contains("jvm_compilation_time_ms_total"), "JIT compilation time: has the JVM warmed up?");
     }
   }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -19,7 +20,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * The server's metrics, scraped at {@code GET /metrics} in the Prometheus format: requests by endpoint,
  * method and status with latency histograms, hits per search, index size and paragraphs, reindex jobs,
- * rate-limited requests, and the JVM's memory, garbage collection, threads and CPU.
+ * rate-limited requests, and the JVM's memory, garbage collection, threads, CPU and JIT compilation time.
+ *
+ * <p>JIT compilation is worth watching on few cores: after a start, the C2 compiler spent 60–100 s of CPU on
+ * our search code under load (the 1M-paragraph bench index, 2 cores), and until it is done a search costs
+ * more. A flat {@code jvm_compilation_time_ms_total} says the server has reached its steady speed.
  */
 public final class ServerMetrics implements AutoCloseable {
 
@@ -35,6 +40,7 @@ public final class ServerMetrics implements AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    new JvmCompilationMetrics().bindTo(registry);
     hits = DistributionSummary.builder("zhenxing.search.hits")
         .description("Paragraphs found per search").serviceLevelObjectives(1, 10, 100, 1_000, 10_000, 100_000)
         .register(registry);

@@ -24,6 +24,7 @@ final class LoadRun {
       long errors,
       long requests,
       double measuredSeconds,
+      double jitSeconds,
       String firstError) {}
 
   private static final class Worker extends Thread {
@@ -114,6 +115,7 @@ final class LoadRun {
     window[0] = t0 + warmupSec * 1_000_000_000L;
     window[1] = window[0] + seconds * 1_000_000_000L;
     go.countDown(); // happens-before: workers read window after await()
+    double jitSeconds = JitClock.secondsBetween(window[0], window[1]);
     for (Worker w : workers) {
       w.join();
     }
@@ -145,6 +147,7 @@ final class LoadRun {
         errors,
         total,
         measured,
+        jitSeconds,
         firstError.get());
   }
 

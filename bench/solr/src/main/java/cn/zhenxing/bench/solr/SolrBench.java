@@ -224,6 +224,7 @@ public final class SolrBench {
         rn.put("errors", r.errors());
         rn.put("requests", r.requests());
         rn.put("measuredSeconds", round(r.measuredSeconds()));
+        rn.put("jitSeconds", round(r.jitSeconds()));
         if (r.firstError() != null) {
           rn.put("firstError", r.firstError());
         }
