@@ -31,11 +31,7 @@ public final class RawLuceneBench {
       List<String> runs = new ArrayList<>();
       for (int threads : new int[] {1, 16}) {
         run(searcher, mix, threads, warmup);
-        long jitBefore = jitMillis();
-        String measured = run(searcher, mix, threads, seconds);
-        // CPU the JIT compilers took during the measured run: near zero means a steady-state figure.
-        runs.add(measured.replaceFirst("}$",
-            String.format(Locale.ROOT, ", \"jitSeconds\": %.2f}", (jitMillis() - jitBefore) / 1000.0)));
+        runs.add(run(searcher, mix, threads, seconds));
         System.out.println("raw-lucene " + runs.get(runs.size() - 1));
       }
       Files.writeString(out, "{\"engine\": \"raw-lucene-in-process\", \"runs\": [" + String.join(", ", runs) + "]}\n");
@@ -48,6 +44,7 @@ public final class RawLuceneBench {
     long[][] latencies = new long[threads][];
     int[] counts = new int[threads];
     AtomicLong errors = new AtomicLong();
+    long jitBefore = jitMillis();
     long end = System.nanoTime() + (long) (seconds * 1e9);
     long start = System.nanoTime();
     List<Thread> workers = new ArrayList<>();
@@ -89,11 +86,13 @@ public final class RawLuceneBench {
     }
     Arrays.sort(all);
     return String.format(Locale.ROOT,
-        "{\"connections\": %d, \"requests\": %d, \"rps\": %.1f, \"p50Ms\": %.3f, \"p99Ms\": %.3f, \"maxMs\": %.3f, \"errors\": %d}",
+        "{\"connections\": %d, \"requests\": %d, \"rps\": %.1f, \"p50Ms\": %.3f, \"p99Ms\": %.3f, \"maxMs\": %.3f, \"errors\": %d, "
+            + "\"jitSeconds\": %.2f}",
         threads, total, total / elapsed, pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-        errors.get());
+        errors.get(), (jitMillis() - jitBefore) / 1000.0);
   }
 
+  /** CPU the JIT compilers have taken so far: little of it inside a measured run means a steady-state figure. */
   private static long jitMillis() {
     var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
     return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
