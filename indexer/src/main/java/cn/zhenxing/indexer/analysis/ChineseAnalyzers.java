@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -185,7 +184,7 @@ public final class ChineseAnalyzers {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer tokenizer = new HMMChineseTokenizer();
+      Tokenizer tokenizer = new SmartChineseTokenizer(); // Lucene's HMMChineseTokenizer's words, faster
       TokenStream result = new PorterStemFilter(tokenizer);
       result = new StopFilter(result, STOP);
       return new TokenStreamComponents(tokenizer, result);
