@@ -15,15 +15,16 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * Checks that our SmartChinese tokenizer gives Lucene's tokens (term and offsets) on every paragraph of the
  * corpus, and times both on one thread over the same paragraphs, alternating rounds.
  *
- * <pre>java -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.TokenizerAgreement bench/data/corpus.jsonl [rounds]</pre>
+ * <pre>java -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.TokenizerAgreement bench/data/corpus.jsonl [rounds] [max chars]</pre>
  */
 public final class TokenizerAgreement {
 
   private TokenizerAgreement() {}
 
   public static void main(String[] args) throws IOException {
-    List<String> texts = AnalysisRate.sample(Path.of(args[0]), Long.MAX_VALUE);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    long maxChars = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
+    List<String> texts = AnalysisRate.sample(Path.of(args[0]), maxChars);
     Tokenizer lucene = new HMMChineseTokenizer();
     Tokenizer ours = new SmartChineseTokenizer();
     long chars = 0;

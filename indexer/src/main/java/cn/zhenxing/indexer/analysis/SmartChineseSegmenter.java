@@ -56,6 +56,14 @@ final class SmartChineseSegmenter {
   private int[] firstAt = new int[64];
   private byte[] types = new byte[64];
 
+  /**
+   * The last pair looked up in each of 8,192 slots, with its frequency: Lucene's pair table is 4.8 MB, a
+   * cache miss a lookup, and the pairs of policy text repeat (的, 和, 发展, 建设 ...). Exact: an entry is
+   * used only for the same two hashes, and the answer is a function of them.
+   */
+  private final long[] pairCacheHash1 = new long[8192];
+  private final long[] pairCacheEntry = filled(8192, -1); // hash2 << 32 | frequency; -1 when empty
+
   // The result: words of the best path, with offsets in the sentence.
   private int words;
   private int[] wordStart = new int[16];
@@ -269,7 +277,7 @@ final class SmartChineseSegmenter {
           h1 = SmartChineseDictionary.pairHash1(h1, keyChars[k]);
           h2 = SmartChineseDictionary.pairHash2(h2, keyChars[k]);
         }
-        int wordPairFreq = dict.pairFrequency(h1, h2);
+        int wordPairFreq = pairFrequency(h1, h2);
         double weight =
             -Math.log(
                 smooth * (1.0 + oneWordFreq) / (Utility.MAX_FREQUENCE + 0.0)
@@ -281,6 +289,24 @@ final class SmartChineseSegmenter {
         }
       }
     }
+  }
+
+  private int pairFrequency(long hash1, int hash2) {
+    int slot = (int) (hash1 ^ (hash1 >>> 29)) & (pairCacheHash1.length - 1);
+    long entry = pairCacheEntry[slot];
+    if (entry != -1 && pairCacheHash1[slot] == hash1 && (int) (entry >>> 32) == hash2) {
+      return (int) entry;
+    }
+    int frequency = dict.pairFrequency(hash1, hash2);
+    pairCacheHash1[slot] = hash1;
+    pairCacheEntry[slot] = ((long) hash2 << 32) | (frequency & 0xFFFFFFFFL);
+    return frequency;
+  }
+
+  private static long[] filled(int size, long value) {
+    long[] array = new long[size];
+    Arrays.fill(array, value);
+    return array;
   }
 
   /** WordSegmenter.convertSegToken and SegTokenFilter for the tokens of the path, in order. */
