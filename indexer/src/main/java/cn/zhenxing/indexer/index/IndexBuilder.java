@@ -25,8 +25,9 @@ import org.apache.lucene.index.IndexWriter;
 
 /**
  * Bulk-loads articles into an IndexWriter. One thread reads the source (in order, so duplicate ids and line
- * numbers are decided deterministically); worker threads split, tag and analyse, which is where the time goes
- * (SmartChinese runs ~380k characters/s per core), so {@code threads} should match the cores.
+ * numbers are decided deterministically); worker threads split, tag, analyse and invert, which is where the
+ * time goes (on the 1M-paragraph bench, Lucene's in-memory postings 44% of it, segmentation 25%), so
+ * {@code threads} should match the cores.
  */
 public final class IndexBuilder {
 
