@@ -44,10 +44,10 @@ final class SmartChineseDictionary {
   // The word trie. Node 0 is the root; a child is found by hashing (node, char). nodeFrequency is -1 for a
   // node that only prefixes words.
   private final int[] rootChild = new int[65536];
-  private long[] edgeKeys = new long[1 << 20];
-  private int[] edgeChildren = new int[1 << 20];
+  private long[] edgeKeys = new long[1 << 16]; // grown to stay at most half full: 256K slots for 104K edges
+  private int[] edgeChildren = new int[1 << 16];
   private int edges;
-  private int[] nodeFrequency = new int[1 << 19];
+  private int[] nodeFrequency = new int[1 << 16];
   private int nodes = 1;
 
   private final long[] bigramHashes;
@@ -149,16 +149,19 @@ final class SmartChineseDictionary {
     if (2 * (edges + 1) > edgeKeys.length) {
       growEdges();
     }
-    if (nodes == nodeFrequency.length) {
-      int old = nodeFrequency.length;
-      nodeFrequency = java.util.Arrays.copyOf(nodeFrequency, old * 2);
-      java.util.Arrays.fill(nodeFrequency, old, nodeFrequency.length, -1);
-    }
-    int created = nodes++;
-    nodeFrequency[created] = -1;
+    int created = newNode();
     insertEdge(((long) node << 16) | c, created);
     edges++;
     return created;
+  }
+
+  /** A node that prefixes words and is not (yet) a word itself. */
+  private int newNode() {
+    if (nodes == nodeFrequency.length) {
+      nodeFrequency = java.util.Arrays.copyOf(nodeFrequency, nodes * 2);
+    }
+    nodeFrequency[nodes] = -1;
+    return nodes++;
   }
 
   private void insertEdge(long key, int childNode) {
@@ -222,8 +225,7 @@ final class SmartChineseDictionary {
           throw new IllegalStateException("SmartChinese's words for " + (char) c + " are not strictly sorted");
         }
       }
-      int first = nodes++;
-      nodeFrequency[first] = -1;
+      int first = newNode();
       rootChild[c] = first;
       for (int j = 0; j < rest.length; j++) {
         int node = first;
