@@ -234,6 +234,9 @@ final class SmartChineseDictionary {
             node = childOrAdd(node, next);
           }
         }
+        if (freq[j] < 0) { // -1 marks "not a word" here; Lucene would keep a negative frequency
+          throw new IllegalStateException("SmartChinese's word " + (char) c + " #" + j + " has frequency " + freq[j]);
+        }
         nodeFrequency[node] = freq[j];
       }
     }
