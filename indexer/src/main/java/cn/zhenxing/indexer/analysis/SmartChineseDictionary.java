@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.apache.lucene.analysis.cn.smart.Utility;
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
 
@@ -31,6 +32,9 @@ final class SmartChineseDictionary {
   private static final long FNV_PRIME = 1099511628211L;
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final int DJB_OFFSET = 5381;
+  /** The pair hashes of an empty key, to feed {@link #pairHash1} and {@link #pairHash2} from. */
+  static final long PAIR_HASH1_START = FNV_OFFSET;
+  static final int PAIR_HASH2_START = DJB_OFFSET;
 
   private static final class Holder {
     static final SmartChineseDictionary INSTANCE = load();
@@ -56,8 +60,8 @@ final class SmartChineseDictionary {
   private SmartChineseDictionary(long[] bigramHashes, int[] bigramFrequencies) {
     this.bigramHashes = bigramHashes;
     this.bigramFrequencies = bigramFrequencies;
-    java.util.Arrays.fill(rootChild, -1);
-    java.util.Arrays.fill(edgeKeys, -1);
+    Arrays.fill(rootChild, -1);
+    Arrays.fill(edgeKeys, -1);
   }
 
   /** The trie node for the one-character prefix {@code c}, or -1 when no word starts with it. */
@@ -111,14 +115,6 @@ final class SmartChineseDictionary {
     return ((state << 5) + state) + d >> 8;
   }
 
-  static long pairHash1Start() {
-    return FNV_OFFSET;
-  }
-
-  static int pairHash2Start() {
-    return DJB_OFFSET;
-  }
-
   /**
    * BigramDictionary.getFrequency for the key whose two hashes are given: the same open-addressing probe
    * over the same table, so the same answer.
@@ -158,7 +154,7 @@ final class SmartChineseDictionary {
   /** A node that prefixes words and is not (yet) a word itself. */
   private int newNode() {
     if (nodes == nodeFrequency.length) {
-      nodeFrequency = java.util.Arrays.copyOf(nodeFrequency, nodes * 2);
+      nodeFrequency = Arrays.copyOf(nodeFrequency, nodes * 2);
     }
     nodeFrequency[nodes] = -1;
     return nodes++;
@@ -179,7 +175,7 @@ final class SmartChineseDictionary {
     int[] oldChildren = edgeChildren;
     edgeKeys = new long[oldKeys.length * 2];
     edgeChildren = new int[oldKeys.length * 2];
-    java.util.Arrays.fill(edgeKeys, -1);
+    Arrays.fill(edgeKeys, -1);
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != -1) {
         insertEdge(oldKeys[i], oldChildren[i]);

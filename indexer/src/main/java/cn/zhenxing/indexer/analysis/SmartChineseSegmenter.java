@@ -253,8 +253,8 @@ final class SmartChineseSegmenter {
       firstAt[p] = next;
     }
     for (int t = 0; t < count; t++) {
-      long h1 = SmartChineseDictionary.pairHash1Start();
-      int h2 = SmartChineseDictionary.pairHash2Start();
+      long h1 = SmartChineseDictionary.PAIR_HASH1_START;
+      int h2 = SmartChineseDictionary.PAIR_HASH2_START;
       for (int k = keyFrom[t], e = k + keyLength[t]; k < e; k++) {
         h1 = SmartChineseDictionary.pairHash1(h1, keyChars[k]);
         h2 = SmartChineseDictionary.pairHash2(h2, keyChars[k]);
