@@ -230,6 +230,27 @@ class SearchApiTest {
   }
 
   @Test
+  void malformed_urls_get_400s_that_say_what_is_wrong() throws Exception {
+    record Case(String target, String parameter, String says) {}
+    for (Case c : List.of(
+        new Case("/api/search?q=100%", "q", "%25"), // would otherwise list every paragraph, as if q were empty
+        new Case("/api/search?q=x&size=%2", "size", "%25"),
+        new Case("/api/search?q%ZZ=1", "q%ZZ", "parameter name"),
+        new Case("/api/suggest?q=%E6%B2%88%", "q", "%25"),
+        new Case("/api/articles/a%00b", null, "%00"),
+        new Case("/api/articles/%ED%A0%80", null, "UTF-8"))) {
+      TestServer.Response r = server.getVerbatim(c.target());
+      assertEquals(400, r.status(), c.target() + " → " + r.body());
+      JsonNode error = r.json().get("error");
+      assertEquals(c.parameter(), error.has("parameter") ? error.get("parameter").asText() : null, r.body());
+      assertTrue(error.get("message").asText().contains(c.says()), r.body());
+    }
+    TestServer.Response percent = server.getVerbatim("/api/search?q=100%25");
+    assertEquals(200, percent.status(), percent.body());
+    assertEquals("100%", percent.json().get("query").asText());
+  }
+
+  @Test
   void control_characters_are_treated_as_spaces() throws Exception {
     TestServer.Response r = server.get("/api/search?q=%E6%95%B0%E5%AD%97%00%01%E6%B2%88%E9%98%B3");
     assertEquals(200, r.status(), r.body());

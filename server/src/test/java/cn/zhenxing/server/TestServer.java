@@ -74,6 +74,23 @@ public final class TestServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build());
   }
 
+  /**
+   * A GET of {@code requestTarget} exactly as written, over a plain socket: Java's HTTP client refuses to send
+   * a malformed URI ({@code ?q=100%}), which is what a hand-typed URL or another site's bug can send us.
+   */
+  public Response getVerbatim(String requestTarget) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+      socket.setSoTimeout(30_000);
+      String head = "GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(reply.substring(9, 12)); // "HTTP/1.1 400 ..."
+      int bodyStart = reply.indexOf("\r\n\r\n");
+      return new Response(status, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true),
+          bodyStart < 0 ? "" : reply.substring(bodyStart + 4));
+    }
+  }
+
   public Response send(HttpRequest request) throws Exception {
     HttpResponse<String> r = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
         .get(120, java.util.concurrent.TimeUnit.SECONDS);

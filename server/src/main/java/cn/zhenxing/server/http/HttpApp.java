@@ -94,6 +94,7 @@ public final class HttpApp {
       }
     });
     config.routes.before("/api/*", HttpApp::openCors);
+    config.routes.before("/api/*", ctx -> SearchParams.rejectUndecodable(ctx.queryString()));
     config.routes.before("/health", HttpApp::openCors);
     config.routes.options("/api/*", HttpApp::preflight);
 

@@ -25,6 +25,13 @@ final class JsonErrorHandler extends ErrorHandler {
     String text = switch (code) {
       case HttpStatus.URI_TOO_LONG_414 -> "the request URI is too long (a q of at most 500 characters fits)";
       case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "the request headers are too large";
+      // Jetty's own words for a URI it refuses say nothing about which rule it broke.
+      case HttpStatus.BAD_REQUEST_400 -> switch (message == null ? "" : message) {
+        case "", "Bad Request" -> "the request URI is not allowed: its path holds an encoded character a path may not"
+            + " contain (such as %00) or an encoded .. that climbs above the root";
+        case "Bad UTF-8 encoding" -> "the request URI's %-escapes are not valid UTF-8";
+        default -> message;
+      };
       default -> message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
     };
     byte[] body = JSON.writeValueAsBytes(ErrorBody.of(null, text));

@@ -3,6 +3,8 @@ package cn.zhenxing.server.http;
 import cn.zhenxing.indexer.theme.Taxonomy;
 import cn.zhenxing.server.search.SearchRequest;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +50,39 @@ final class SearchParams {
       themes.add(t);
     }
     return new SearchRequest(q == null ? "" : q.strip(), List.copyOf(themes), page, size);
+  }
+
+  /**
+   * Refuses a query string Javalin could not decode. Javalin drops a parameter whose %-escapes are broken
+   * ({@code q=%} or {@code q=100%}), so without this {@code /api/search?q=%} would list every paragraph as if
+   * nothing had been asked.
+   */
+  static void rejectUndecodable(String queryString) {
+    if (queryString == null || queryString.indexOf('%') < 0) {
+      return;
+    }
+    for (String pair : queryString.split("&")) {
+      int eq = pair.indexOf('=');
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      String name = decodedOrNull(rawName);
+      if (name == null) {
+        throw ApiException.badParameter(abbreviate(rawName), "the parameter name \"" + abbreviate(rawName) + "\" " + BROKEN_ESCAPE);
+      }
+      if (eq >= 0 && decodedOrNull(pair.substring(eq + 1)) == null) {
+        throw ApiException.badParameter(name, name + " " + BROKEN_ESCAPE);
+      }
+    }
+  }
+
+  private static final String BROKEN_ESCAPE =
+      "is not valid URL encoding: each % must be followed by two hexadecimal digits (a literal % is written %25)";
+
+  private static String decodedOrNull(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   static void rejectUnknown(Map<String, List<String>> params, Set<String> known) {
