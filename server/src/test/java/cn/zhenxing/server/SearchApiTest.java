@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -227,6 +229,40 @@ class SearchApiTest {
       assertEquals(c.parameter(), r.json().get("error").get("parameter").asText(), r.body());
       assertFalse(r.json().get("error").get("message").asText().isBlank());
     }
+  }
+
+  @Test
+  void a_quoted_phrase_spanning_punctuation_matches_and_is_marked_whole() throws Exception {
+    // The seeds say “亲商、安商、富商” and “抓招商、推项目、促落地”; the 、 used to break the phrase's positions.
+    TestServer.Response slogan = server.search("“亲商、安商、富商”", "");
+    assertEquals(1, slogan.json().get("total").asInt(), slogan.body());
+    assertTrue(slogan.json().get("hits").get(0).get("highlight").asText().contains("<mark>亲商、安商、富商</mark>"),
+        slogan.body());
+    assertTrue(server.search("\"抓招商、推项目、促落地\"", "").json().get("total").asInt() >= 1);
+    assertEquals(0, server.search("\"安商、亲商\"", "").json().get("total").asInt(), "the order still matters");
+  }
+
+  @Test
+  void a_pasted_paragraph_finds_itself_and_says_which_words_were_left_out() throws Exception {
+    String paragraph = null;
+    for (JsonNode p : server.get("/api/articles/" + URLEncoder.encode("prov-gwr-2026-辽宁省", StandardCharsets.UTF_8))
+        .json().get("paragraphs")) {
+      if (p.get("text").asText().length() >= 500) {
+        paragraph = p.get("id").asText() + "\n" + p.get("text").asText();
+        break;
+      }
+    }
+    String id = paragraph.substring(0, paragraph.indexOf('\n'));
+    String text = paragraph.substring(paragraph.indexOf('\n') + 1, paragraph.indexOf('\n') + 1 + 500);
+    TestServer.Response r = server.search(text, "");
+    assertEquals(200, r.status(), r.body()); // 300 characters of running text used to exceed Lucene's clause limit
+    assertEquals(id, r.json().get("hits").get(0).get("id").asText());
+    assertTrue(r.json().get("notice").asText().contains("前64个词"), r.body());
+
+    TestServer.Response repeated = server.search("中央八".repeat(166), "");
+    assertEquals(200, repeated.status(), repeated.body());
+    assertEquals(server.search("中央八", "").json().get("total"), repeated.json().get("total"), "a repeated word counts once");
+    assertTrue(repeated.json().get("notice").isNull(), repeated.body());
   }
 
   @Test

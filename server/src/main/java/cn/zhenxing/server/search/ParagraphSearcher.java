@@ -171,7 +171,18 @@ public final class ParagraphSearcher {
     }
     boolean partial = deadline.reached();
     return new SearchResponse(request.q(), total, request.page(), request.size(),
-        millisSince(start), hits, facets(counts), partial ? "查询耗时过长，结果不完整" : null, proposal, partial);
+        millisSince(start), hits, facets(counts), notice(built.get(), partial), proposal, partial);
+  }
+
+  private static String notice(QueryBuilder.Built built, boolean partial) {
+    List<String> remarks = new ArrayList<>(2);
+    if (built.wordsLeftOut() > 0) {
+      remarks.add("查询较长，只按前" + built.wordsUsed() + "个词检索，其余" + built.wordsLeftOut() + "个词未使用");
+    }
+    if (partial) {
+      remarks.add("查询耗时过长，结果不完整");
+    }
+    return remarks.isEmpty() ? null : String.join("；", remarks);
   }
 
   /**

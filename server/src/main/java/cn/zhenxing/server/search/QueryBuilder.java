@@ -6,6 +6,7 @@ import cn.zhenxing.indexer.index.IndexSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +15,18 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -93,10 +98,64 @@ public final class QueryBuilder {
    * The query to run, and the query whose matches to mark in snippets: the words and phrases only, without
    * the proximity boosts (a sloppy phrase would mark the whole stretch between two words).
    */
-  public record Built(Query query, Query highlight) {}
+  public record Built(Query query, Query highlight, int wordsUsed, int wordsLeftOut) {
+    Built(Query query, Query highlight) {
+      this(query, highlight, 0, 0);
+    }
+  }
+
+  /**
+   * The most distinct words a query is built from; the rest of a longer text (a pasted paragraph) is left
+   * out, and the response says so. Each word becomes about six Lucene clauses, and Lucene refuses a query of
+   * more than {@link IndexSearcher#getMaxClauseCount()} (1,024): 300 characters of running text had been
+   * enough to fail.
+   */
+  static final int MAX_WORDS = 64;
 
   /** The query, or empty when the text holds nothing searchable (only punctuation, say). */
   public Optional<Built> build(UserQuery q, QueryContext ctx) {
+    // MAX_WORDS keeps ordinary text far below the clause limit; many synonyms or pinyin readings per word
+    // could still pass it, so such a query is built again from fewer words.
+    for (int maxWords = MAX_WORDS; ; maxWords /= 2) {
+      Optional<Built> built = build(q, ctx, maxWords);
+      if (built.isEmpty() || maxWords == 1 || withinClauseLimit(built.get())) {
+        return built;
+      }
+    }
+  }
+
+  private static boolean withinClauseLimit(Built built) {
+    return LeafCount.of(built.query()) <= IndexSearcher.getMaxClauseCount()
+        && LeafCount.of(built.highlight()) <= IndexSearcher.getMaxClauseCount();
+  }
+
+  /** Counts a query's leaves the way IndexSearcher does before refusing a query with too many. */
+  private static final class LeafCount extends QueryVisitor {
+    private int leaves;
+
+    static int of(Query query) {
+      LeafCount count = new LeafCount();
+      query.visit(count);
+      return count.leaves;
+    }
+
+    @Override
+    public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+      return this;
+    }
+
+    @Override
+    public void visitLeaf(Query query) {
+      leaves++;
+    }
+
+    @Override
+    public void consumeTerms(Query query, Term... terms) {
+      leaves++;
+    }
+  }
+
+  private Optional<Built> build(UserQuery q, QueryContext ctx, int maxWords) {
     if (q.isEmpty()) {
       return Optional.of(new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery()));
     }
@@ -107,11 +166,27 @@ public final class QueryBuilder {
     List<Unit> units = new ArrayList<>();
     List<List<Word>> chunks = new ArrayList<>();
     boolean question = false;
-    for (String chunk : pinyinAsOne(q.text(), ctx)) {
-      List<Word> w = words(chunk, ctx.features().latinRuns());
+    Set<String> seen = new HashSet<>();
+    int leftOut = 0;
+    for (String typed : pinyinAsOne(q.text(), ctx)) {
+      List<Word> all = words(typed, ctx.features().latinRuns());
+      // A word already in the query adds nothing to what must match.
+      List<Word> w = new ArrayList<>();
+      for (Word word : all) {
+        if (seen.contains(word.surface())) {
+          continue;
+        }
+        if (seen.size() == maxWords) {
+          leftOut++;
+          continue;
+        }
+        seen.add(word.surface());
+        w.add(word);
+      }
       if (w.isEmpty()) {
         continue;
       }
+      String chunk = w.size() == all.size() ? typed : surfaceOf(w);
       chunks.add(w);
       List<Alternative> alternatives = alternatives(chunk, ctx);
       if (w.stream().anyMatch(x -> x.terms().size() == 1 && QUESTION_WORDS.contains(x.terms().get(0)))) {
@@ -167,7 +242,13 @@ public final class QueryBuilder {
       top.add(new MatchAllDocsQuery(), Occur.MUST);
       return Optional.of(new Built(top.build(), new MatchAllDocsQuery()));
     }
-    return Optional.of(new Built(top.build(), highlight.build()));
+    return Optional.of(new Built(top.build(), highlight.build(), seen.size(), leftOut));
+  }
+
+  private static String surfaceOf(List<Word> words) {
+    StringBuilder surface = new StringBuilder();
+    words.forEach(w -> surface.append(w.surface()));
+    return surface.toString();
   }
 
   /**
@@ -296,9 +377,7 @@ public final class QueryBuilder {
     for (Word w : words) {
       b.add(wordQuery(w), Occur.MUST);
     }
-    StringBuilder surface = new StringBuilder();
-    words.forEach(w -> surface.append(w.surface()));
-    Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surface.toString());
+    Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(words));
     if (exact != null) {
       b.add(new BoostQuery(exact, EXACT_SEQUENCE_BOOST), Occur.SHOULD);
     }
@@ -374,9 +453,7 @@ public final class QueryBuilder {
     // Only character sequences of the bigram field: they cover every word match too (a word's characters
     // are in sequence wherever the word is), and one field is much cheaper to highlight than five.
     List<Query> out = new ArrayList<>();
-    StringBuilder surface = new StringBuilder();
-    chunk.forEach(w -> surface.append(w.surface()));
-    Query whole = sequence(IndexSchema.TEXT_BIGRAMS, surface.toString());
+    Query whole = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(chunk));
     if (whole != null) {
       out.add(whole);
     }
@@ -402,9 +479,7 @@ public final class QueryBuilder {
     List<Query> out = new ArrayList<>();
     for (List<Word> chunk : chunks) {
       if (chunk.size() > 1) {
-        StringBuilder surface = new StringBuilder();
-        chunk.forEach(w -> surface.append(w.surface()));
-        Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surface.toString());
+        Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(chunk));
         if (exact != null) {
           out.add(new BoostQuery(exact, EXACT_SEQUENCE_BOOST));
         }
@@ -555,13 +630,26 @@ public final class QueryBuilder {
     PhraseQuery.Builder phrase = new PhraseQuery.Builder();
     Term single = null;
     int count = 0;
+    // The text field's index also holds every character on its own, each at its own position, a bigram at
+    // its first character's. So where a run of bigrams ends (抓招商 in 抓招商、推项目), the run's last character
+    // took a position there that this query's bigrams do not: skip it, or a phrase across punctuation, as
+    // “抓招商、推项目” is quoted, never matches.
+    boolean unigramsIndexed = IndexSchema.TEXT_BIGRAMS.equals(field);
     try (TokenStream ts = bigrams.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       int pos = -1;
+      int bigramEnd = -1; // end offset of the previous token when it was a bigram
       while (ts.incrementToken()) {
         pos += Math.max(1, posInc.getPositionIncrement());
+        boolean bigram = CJKBigramFilter.DOUBLE_TYPE.equals(type.type());
+        if (unigramsIndexed && bigramEnd >= 0 && !(bigram && offset.startOffset() < bigramEnd)) {
+          pos++;
+        }
+        bigramEnd = bigram ? offset.endOffset() : -1;
         single = new Term(field, term.toString());
         phrase.add(single, pos);
         count++;
