@@ -107,8 +107,9 @@
     } else if (body.hits.length === 0) {
       statusEl.textContent = '共 ' + body.total.toLocaleString('zh-CN') + ' 个段落，这一页没有结果';
     } else {
+      // A notice with results says they are partial, or that a long query's last words were left out.
       statusEl.textContent = (state.q ? '找到 ' : '共 ') + body.total.toLocaleString('zh-CN') + ' 个段落，第 ' + from + '–' + to +
-        ' 个（' + body.tookMs + ' 毫秒）';
+        ' 个（' + body.tookMs + ' 毫秒）' + (body.notice ? '。' + body.notice : '');
     }
     results.innerHTML = body.hits.map((h) => hitHtml(h, state)).join('');
     renderEmpty(state, body);

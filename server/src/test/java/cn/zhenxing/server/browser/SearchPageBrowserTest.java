@@ -10,6 +10,7 @@ import cn.zhenxing.server.TestServer;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,23 @@ class SearchPageBrowserTest {
 
   long chipCount(String theme) {
     return Long.parseLong(driver.findElement(By.cssSelector(".chip[data-theme='" + theme + "'] .count")).getText().replace(",", ""));
+  }
+
+  @Test
+  void a_pasted_long_paragraph_finds_itself_and_the_status_says_words_were_left_out() throws Exception {
+    String text = null;
+    for (var p : server.get("/api/articles/" + URLEncoder.encode("prov-gwr-2026-辽宁省", StandardCharsets.UTF_8))
+        .json().get("paragraphs")) {
+      if (p.get("text").asText().length() >= 500) {
+        text = p.get("text").asText().substring(0, 500);
+        break;
+      }
+    }
+    open("/?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+    awaitResultsFor(text);
+    String status = driver.findElement(By.id("status")).getText();
+    assertTrue(status.contains("找到 1 个段落") && status.contains("个词未使用"), status);
+    assertEquals(1, hits().size());
   }
 
   @Test
