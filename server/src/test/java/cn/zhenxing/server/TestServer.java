@@ -122,6 +122,16 @@ public final class TestServer implements AutoCloseable {
     throw new AssertionError("job " + location + " did not finish in " + seconds + " s");
   }
 
+  /** The first paragraph of an article (as {@code /api/articles/{id}} lists it) with at least {@code chars} characters. */
+  public JsonNode paragraphOfAtLeast(String articleId, int chars) throws Exception {
+    for (JsonNode p : get("/api/articles/" + URLEncoder.encode(articleId, StandardCharsets.UTF_8)).json().get("paragraphs")) {
+      if (p.get("text").asText().length() >= chars) {
+        return p;
+      }
+    }
+    throw new AssertionError(articleId + " has no paragraph of " + chars + " characters");
+  }
+
   /** {@code /api/search?q=…} with the query URL-encoded, plus raw extra parameters. */
   public Response search(String q, String extra) throws Exception {
     return get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (extra.isEmpty() ? "" : "&" + extra));
