@@ -33,6 +33,9 @@ java -cp "$BENCH" cn.zhenxing.bench.QueryPaths bench/query-mix.jsonl "$DATA/quer
 echo "== analysis ceiling: SmartChineseAnalyzer, one thread"
 java -cp "$BENCH" cn.zhenxing.bench.AnalysisRate "$DATA/corpus.jsonl" 20 1 > "$OUT/analysis.json"
 cat "$OUT/analysis.json"
+# The ceiling assumes the cores scale: the same analysis on all of them at once says whether they do.
+java -cp "$BENCH" cn.zhenxing.bench.AnalysisRate "$DATA/corpus.jsonl" 20 "$(nproc)" > "$OUT/analysis-all-cores.json"
+cat "$OUT/analysis-all-cores.json"
 
 echo "== indexing with the bulk CLI"
 rm -rf "$DATA/index"
