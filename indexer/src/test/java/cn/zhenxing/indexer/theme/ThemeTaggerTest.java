@@ -37,6 +37,24 @@ class ThemeTaggerTest {
   }
 
   @Test
+  void a_word_counts_where_it_also_stands_outside_the_longer_term() {
+    // 创新 inside 科技创新 adds nothing, but the later 创新 of its own does: 2 + 1 reaches the threshold 3.
+    ThemeTags tags = tagger.tag("推进科技创新，鼓励创新。");
+    assertEquals(List.of("innovation"), tags.themes());
+    assertEquals(List.of("科技创新", "创新"), tags.evidence().get("innovation"));
+  }
+
+  @Test
+  void terms_sharing_their_first_characters_and_themes_sharing_a_term_are_all_found() {
+    Taxonomy t = new Taxonomy(List.of(
+        new Theme("a", "A", "A", 2, Map.of("数字", 1.0, "数据", 1.0)),
+        new Theme("b", "B", "B", 1, Map.of("数据", 1.0))));
+    ThemeTags tags = new ThemeTagger(t).tag("数据和数字");
+    assertEquals(List.of("a", "b"), tags.themes());
+    assertEquals(List.of("数据", "数字"), tags.evidence().get("a"));
+  }
+
+  @Test
   void weight_zero_terms_block_misleading_uses() {
     assertEquals(List.of(), tagger.tag("以制度创新为牵引，坚持改革创新，提升创新力。").themes());
     assertEquals(List.of(), tagger.tag("防范化解金融风险，服务国家大局。").themes());
