@@ -20,9 +20,7 @@ public final class ThemeTagger {
 
   private final Taxonomy taxonomy;
   /** Per theme, terms longest first, so containment can be decided in one pass. */
-  private final List<List<Map.Entry<String, Double>>> orderedTerms = new ArrayList<>();
-  /** Per theme, the {@link #terms} index of each term of {@link #orderedTerms}, in the same order. */
-  private final List<int[]> orderedTermIds = new ArrayList<>();
+  private final List<List<WeightedTerm>> orderedTerms = new ArrayList<>();
   /** Every distinct term of every theme, lower-cased. */
   private final String[] terms;
   /** Whether {@code terms[i]} is a Latin word, which must stand alone to match. */
@@ -36,13 +34,14 @@ public final class ThemeTagger {
     this.taxonomy = taxonomy;
     Map<String, Integer> ids = new LinkedHashMap<>();
     for (Theme theme : taxonomy.themes()) {
-      List<Map.Entry<String, Double>> terms = new ArrayList<>();
-      theme.terms().forEach((term, weight) -> terms.add(Map.entry(term.toLowerCase(Locale.ROOT), weight)));
+      List<WeightedTerm> terms = new ArrayList<>();
+      theme.terms().forEach((term, weight) -> {
+        String text = term.toLowerCase(Locale.ROOT);
+        terms.add(new WeightedTerm(text, weight, ids.computeIfAbsent(text, k -> ids.size())));
+      });
       terms.sort(
-          Comparator.comparingInt((Map.Entry<String, Double> e) -> -e.getKey().length())
-              .thenComparing(Map.Entry::getKey));
+          Comparator.comparingInt((WeightedTerm e) -> -e.text().length()).thenComparing(WeightedTerm::text));
       orderedTerms.add(terms);
-      orderedTermIds.add(terms.stream().mapToInt(e -> ids.computeIfAbsent(e.getKey(), k -> ids.size())).toArray());
     }
     this.terms = ids.keySet().toArray(String[]::new);
     this.latin = new boolean[this.terms.length];
@@ -72,18 +71,15 @@ public final class ThemeTagger {
     for (int t = 0; t < all.size(); t++) {
       List<Match> counted = new ArrayList<>();
       double score = 0;
-      List<Map.Entry<String, Double>> themeTerms = orderedTerms.get(t);
-      int[] themeTermIds = orderedTermIds.get(t);
-      for (int i = 0; i < themeTermIds.length; i++) {
-        List<Integer> starts = found[themeTermIds[i]];
+      for (WeightedTerm term : orderedTerms.get(t)) {
+        List<Integer> starts = found[term.id()];
         if (starts == null) {
           continue;
         }
-        Map.Entry<String, Double> term = themeTerms.get(i);
-        int first = firstUncoveredOccurrence(starts, term.getKey().length(), counted);
+        int first = firstUncoveredOccurrence(starts, term.text().length(), counted);
         if (first >= 0) {
-          counted.add(new Match(term.getKey(), term.getValue(), first, starts));
-          score += term.getValue();
+          counted.add(new Match(term.text(), term.weight(), first, starts));
+          score += term.weight();
         }
       }
       if (score >= all.get(t).threshold() && score > 0) {
@@ -96,6 +92,9 @@ public final class ThemeTagger {
     }
     return themes.isEmpty() ? ThemeTags.NONE : new ThemeTags(themes, evidence);
   }
+
+  /** A theme's term, lower-cased, with its weight and its index in {@link #terms}. */
+  private record WeightedTerm(String text, double weight, int id) {}
 
   private record Match(String term, double weight, int firstOffset, List<Integer> starts) {
     boolean covers(int start, int end) {
