@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 conns=$1; seconds=$2; shift 2
 PORT=${PORT:-7090}
-java -Xmx512m -jar server/target/zhenxing-server.jar --index bench/data/index --port "$PORT" --rate-limit 0 \
+java -Xmx512m -XX:+UseParallelGC -jar server/target/zhenxing-server.jar --index bench/data/index --port "$PORT" --rate-limit 0 \
   --cache-entries 0 "$@" > /dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
