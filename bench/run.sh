@@ -59,13 +59,14 @@ echo "== paragraphs for Solr"
 java -cp "$BENCH" cn.zhenxing.bench.ExportParagraphs "$DATA/index" "$DATA/paragraphs.jsonl"
 
 # The README's command: the class-data archive the build writes (see StartupTraining) is mapped at start, and the
-# parallel collector, which served 16 connections about a fifth faster than G1 (README, "Garbage collector").
+# heap and collector of scripts/server.jvm (the parallel collector served 16 connections about a fifth faster than
+# G1: README, "Garbage collector"). SERVER_JVM="-Xmx512m -XX:+UseG1GC" replaces that file, here and in scripts/.
 ARCHIVE="-XX:SharedArchiveFile=server/target/zhenxing-server.jsa"
 CDS=$ARCHIVE
 # Our server, twice: with its response cache (the default) and with it off (--cache-entries 0), so the
 # cache can be compared with Solr's stock caches and the engine itself with Solr's caches off.
 start_server() {
-  java -Xmx512m -XX:+UseParallelGC $CDS -jar server/target/zhenxing-server.jar --index "$DATA/index" --port "$PORT" --rate-limit 0 "$@" \
+  java ${SERVER_JVM:-@bench/scripts/server.jvm} $CDS -jar server/target/zhenxing-server.jar --index "$DATA/index" --port "$PORT" --rate-limit 0 "$@" \
     > "$OUT/server.log" 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -136,7 +137,7 @@ stop_server
 
 echo "== raw Lucene in-process (same searches, no HTTP/JSON)"
 # The server's heap and collector, so that ours/raw compares the serving path and not two JVM settings.
-java -Xmx512m -XX:+UseParallelGC -cp "$BENCH" cn.zhenxing.bench.RawLuceneBench "$DATA/index" bench/query-mix.jsonl "$OUT/raw.json" "$SECONDS_PER_RUN" "$WARMUP"
+java ${SERVER_JVM:-@bench/scripts/server.jvm} -cp "$BENCH" cn.zhenxing.bench.RawLuceneBench "$DATA/index" bench/query-mix.jsonl "$OUT/raw.json" "$SECONDS_PER_RUN" "$WARMUP"
 
 echo "== Solr 9.10.1 embedded on the same paragraphs and mix"
 # Solr as shipped runs G1 (bin/solr's GC_TUNE); the parallel collector did not make it faster (README).

@@ -14,7 +14,7 @@ log=$(mktemp)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -f "$log" "$log.raw.json"' EXIT
 ratios=()
 for i in $(seq "${PAIRS:-4}"); do
-  java -Xmx512m -XX:+UseParallelGC -XX:SharedArchiveFile=server/target/zhenxing-server.jsa -jar server/target/zhenxing-server.jar \
+  java ${SERVER_JVM:-@bench/scripts/server.jvm} -XX:SharedArchiveFile=server/target/zhenxing-server.jsa -jar server/target/zhenxing-server.jar \
     --index bench/data/index --port "$PORT" --rate-limit 0 --cache-entries 0 > /dev/null 2>&1 &
   server=$!
   until curl -sf "http://localhost:$PORT/health" > /dev/null; do sleep 0.1; done
@@ -22,7 +22,7 @@ for i in $(seq "${PAIRS:-4}"); do
   ours=$(wrk -t1 -c1 -d"${MEASURE}s" --timeout 10s -s bench/scripts/query-mix.lua "http://localhost:$PORT" \
     -- bench/data/query-paths.txt | tail -1)
   kill $server; wait $server 2>/dev/null || true
-  java -Xmx512m -XX:+UseParallelGC -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.RawLuceneBench bench/data/index \
+  java ${SERVER_JVM:-@bench/scripts/server.jvm} -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.RawLuceneBench bench/data/index \
     bench/query-mix.jsonl "$log.raw.json" "$MEASURE" "$WARM" > "$log" 2>&1 &
   raw=$!
   until grep -q '^raw-lucene' "$log"; do sleep 1; done # its 1-thread run comes first; the 16-thread one is not needed

@@ -13,7 +13,7 @@ THREADS=$([ "$CONNS" = 1 ] && echo 1 || echo 2)
 work=$(mktemp -d)
 cp -al bench/data/index "$work/index"
 find "$work/index" -name write.lock -delete
-java -Xmx512m -XX:+UseParallelGC -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer \
+java ${SERVER_JVM:-@bench/scripts/server.jvm} -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer \
   -jar server/target/zhenxing-server.jar --index "$work/index" --port "$PORT" --rate-limit 0 --cache-entries 0 \
   > "$work/server.log" 2>&1 &
 JVM=$!

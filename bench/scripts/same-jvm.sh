@@ -11,7 +11,7 @@ CONNS=${CONNS:-1}
 work=$(mktemp -d)
 cp -al bench/data/index "$work/index"
 find "$work/index" -name write.lock -delete
-java -Xmx512m -XX:+UseParallelGC -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.SameJvmBench bench/data/index "$work/index" \
+java ${SERVER_JVM:-@bench/scripts/server.jvm} -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.SameJvmBench bench/data/index "$work/index" \
   bench/query-mix.jsonl "$PORT" "$work" > "$work/log" 2>&1 &
 JVM=$!
 trap 'kill $JVM 2>/dev/null || true; rm -rf "$work"' EXIT

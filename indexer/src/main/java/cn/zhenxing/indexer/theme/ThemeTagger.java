@@ -34,14 +34,14 @@ public final class ThemeTagger {
     this.taxonomy = taxonomy;
     Map<String, Integer> ids = new LinkedHashMap<>();
     for (Theme theme : taxonomy.themes()) {
-      List<WeightedTerm> terms = new ArrayList<>();
+      List<WeightedTerm> themeTerms = new ArrayList<>();
       theme.terms().forEach((term, weight) -> {
         String text = term.toLowerCase(Locale.ROOT);
-        terms.add(new WeightedTerm(text, weight, ids.computeIfAbsent(text, k -> ids.size())));
+        themeTerms.add(new WeightedTerm(text, weight, ids.computeIfAbsent(text, k -> ids.size())));
       });
-      terms.sort(
+      themeTerms.sort(
           Comparator.comparingInt((WeightedTerm e) -> -e.text().length()).thenComparing(WeightedTerm::text));
-      orderedTerms.add(terms);
+      orderedTerms.add(themeTerms);
     }
     this.terms = ids.keySet().toArray(String[]::new);
     this.latin = new boolean[this.terms.length];
