@@ -2,6 +2,7 @@ package cn.zhenxing.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -344,7 +345,32 @@ class SearchApiTest {
     TestServer.Response page = server.get("/");
     assertEquals(200, page.status());
     assertTrue(page.body().contains("振兴搜索"));
-    assertTrue(server.get("/app.js").body().contains("/api/search"));
+    assertEquals("text/html;charset=utf-8", page.header("Content-Type"));
+    TestServer.Response script = server.get("/app.js");
+    assertTrue(script.body().contains("/api/search"));
+    assertEquals("text/javascript;charset=utf-8", script.header("Content-Type"));
+    assertEquals("text/css;charset=utf-8", server.get("/style.css").header("Content-Type"));
+    // A browser revalidates with the ETag and gets a bodyless 304 while the file is unchanged.
+    String etag = script.header("ETag");
+    assertNotNull(etag);
+    TestServer.Response again = server.send(server.request("/app.js").header("If-None-Match", etag).GET().build());
+    assertEquals(304, again.status());
+    assertEquals("", again.body());
+    // The article view is the same page.
+    assertTrue(server.get("/articles/some-article").body().contains("振兴搜索"));
+  }
+
+  @Test
+  void the_page_folder_cannot_be_left_for_other_classpath_files() throws Exception {
+    assertTrue(getClass().getResource("/cn/zhenxing/server/Server.class") != null, "the class the test asks for exists");
+    for (String target : List.of("/../cn/zhenxing/server/Server.class", "/%2e%2e/cn/zhenxing/server/Server.class",
+        "/..%2fcn/zhenxing/server/Server.class", "/.%2e/cn/zhenxing/server/Server.class",
+        "/..;/cn/zhenxing/server/Server.class", "/%5c..%5ccn/zhenxing/server/Server.class",
+        "/web/../cn/zhenxing/server/Server.class", "/cn/zhenxing/server/Server.class")) {
+      TestServer.Response r = server.getVerbatim(target);
+      assertTrue(r.status() == 400 || r.status() == 404, target + " answered " + r.status());
+      assertTrue(r.body().startsWith("{"), target + " answered with a JSON error: " + r.body());
+    }
   }
 
   @Test
