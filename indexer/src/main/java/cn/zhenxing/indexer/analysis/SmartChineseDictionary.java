@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.lucene.analysis.cn.smart.Utility;
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
+import org.apache.lucene.util.Version;
 
 /**
  * SmartChinese's word and word-pair dictionaries, read from the files Lucene ships in lucene-analysis-smartcn
@@ -18,6 +21,11 @@ import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
  * Extending a word by one character costs Lucene two hash probes and two binary searches over the words
  * sharing its first character, and every pair of words allocates a key. Here a word is a walk down a trie (one
  * probe a character) and a pair's key is hashed from per-word state, with Lucene's hash functions and table.
+ *
+ * <p>Reading Lucene's serialised tables and building the trie took a quarter of a second of the server's
+ * start-up, so the build writes the finished tables to {@value #COMPILED} beside this class
+ * ({@link CompileSmartChineseDictionary}), and they are read back as a few bulk array copies. Without that
+ * file (code run from an IDE) or with one written for another Lucene version, the tables are built as before.
  */
 final class SmartChineseDictionary {
 
@@ -45,6 +53,12 @@ final class SmartChineseDictionary {
     return Holder.INSTANCE;
   }
 
+  /** The resource, beside this class, holding the compiled tables. */
+  static final String COMPILED = "smartcn-dictionary.bin";
+
+  private static final int COMPILED_MAGIC = 0x5a585343; // "ZXSC"
+  private static final int COMPILED_FORMAT = 1;
+
   // The word trie. Node 0 is the root; a child is found by hashing (node, char). nodeFrequency is -1 for a
   // node that only prefixes words.
   private final int[] rootChild = new int[65536];
@@ -57,11 +71,36 @@ final class SmartChineseDictionary {
   private final long[] bigramHashes;
   private final int[] bigramFrequencies;
 
+  /** Whether both hold the same tables (for the test that the compiled file matches Lucene's). */
+  boolean sameTablesAs(SmartChineseDictionary other) {
+    return nodes == other.nodes && edges == other.edges && Arrays.equals(rootChild, other.rootChild)
+        && Arrays.equals(edgeKeys, other.edgeKeys) && Arrays.equals(edgeChildren, other.edgeChildren)
+        && Arrays.equals(nodeFrequency, 0, nodes, other.nodeFrequency, 0, other.nodes)
+        && Arrays.equals(bigramHashes, other.bigramHashes) && Arrays.equals(bigramFrequencies, other.bigramFrequencies);
+  }
+
   private SmartChineseDictionary(long[] bigramHashes, int[] bigramFrequencies) {
     this.bigramHashes = bigramHashes;
     this.bigramFrequencies = bigramFrequencies;
     Arrays.fill(rootChild, -1);
     Arrays.fill(edgeKeys, -1);
+  }
+
+  private SmartChineseDictionary(ByteBuffer compiled) {
+    int nodeCount = compiled.getInt();
+    edges = compiled.getInt();
+    int edgeSlots = compiled.getInt();
+    int pairSlots = compiled.getInt();
+    ints(compiled, rootChild);
+    edgeKeys = longs(compiled, new long[edgeSlots]);
+    edgeChildren = ints(compiled, new int[edgeSlots]);
+    nodeFrequency = ints(compiled, new int[nodeCount]);
+    nodes = nodeCount;
+    bigramHashes = longs(compiled, new long[pairSlots]);
+    bigramFrequencies = ints(compiled, new int[pairSlots]);
+    if (compiled.hasRemaining()) {
+      throw new IllegalStateException(compiled.remaining() + " bytes left over in " + COMPILED);
+    }
   }
 
   /** The trie node for the one-character prefix {@code c}, or -1 when no word starts with it. */
@@ -184,6 +223,77 @@ final class SmartChineseDictionary {
   }
 
   private static SmartChineseDictionary load() {
+    try (InputStream in = SmartChineseDictionary.class.getResourceAsStream(COMPILED)) {
+      if (in != null) {
+        SmartChineseDictionary compiled = readCompiled(in.readAllBytes());
+        if (compiled != null) {
+          return compiled;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + COMPILED, e);
+    }
+    return fromLucene();
+  }
+
+  /** The tables in the layout {@link #readCompiled} reads: a header, then each array in turn. */
+  byte[] compiled() {
+    byte[] version = Version.LATEST.toString().getBytes(StandardCharsets.US_ASCII);
+    int size = 3 * 4 + version.length + 4 * 4
+        + 4 * rootChild.length + 12 * edgeKeys.length + 4 * nodes + 12 * bigramHashes.length;
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.putInt(COMPILED_MAGIC).putInt(COMPILED_FORMAT).putInt(version.length).put(version);
+    out.putInt(nodes).putInt(edges).putInt(edgeKeys.length).putInt(bigramHashes.length);
+    out.asIntBuffer().put(rootChild);
+    out.position(out.position() + 4 * rootChild.length);
+    out.asLongBuffer().put(edgeKeys);
+    out.position(out.position() + 8 * edgeKeys.length);
+    out.asIntBuffer().put(edgeChildren);
+    out.position(out.position() + 4 * edgeChildren.length);
+    out.asIntBuffer().put(nodeFrequency, 0, nodes);
+    out.position(out.position() + 4 * nodes);
+    out.asLongBuffer().put(bigramHashes);
+    out.position(out.position() + 8 * bigramHashes.length);
+    out.asIntBuffer().put(bigramFrequencies);
+    out.position(out.position() + 4 * bigramFrequencies.length);
+    if (out.position() != size) {
+      throw new IllegalStateException("wrote " + out.position() + " of " + size + " bytes");
+    }
+    return out.array();
+  }
+
+  /** The tables {@link #compiled} wrote, or null when they were written for another Lucene version. */
+  static SmartChineseDictionary readCompiled(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    if (bytes.length < 12 || in.getInt() != COMPILED_MAGIC || in.getInt() != COMPILED_FORMAT) {
+      throw new IllegalStateException(COMPILED + " is not a compiled SmartChinese dictionary of format " + COMPILED_FORMAT);
+    }
+    byte[] version = new byte[in.getInt()];
+    in.get(version);
+    if (!Version.LATEST.toString().equals(new String(version, StandardCharsets.US_ASCII))) {
+      return null;
+    }
+    try {
+      return new SmartChineseDictionary(in);
+    } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+      throw new IllegalStateException(COMPILED + " is cut short (" + bytes.length + " bytes)", e);
+    }
+  }
+
+  private static int[] ints(ByteBuffer in, int[] into) {
+    in.asIntBuffer().get(into);
+    in.position(in.position() + 4 * into.length);
+    return into;
+  }
+
+  private static long[] longs(ByteBuffer in, long[] into) {
+    in.asLongBuffer().get(into);
+    in.position(in.position() + 8 * into.length);
+    return into;
+  }
+
+  /** Lucene's two serialised dictionaries, read and laid out as a trie and a pair table. */
+  static SmartChineseDictionary fromLucene() {
     try {
       Object[] words = read("coredict.mem", 4);
       Object[] pairs = read("bigramdict.mem", 2);
