@@ -1,5 +1,6 @@
 package cn.zhenxing.server;
 
+import cn.zhenxing.indexer.analysis.TraditionalToSimplified;
 import cn.zhenxing.indexer.article.FileArticleSource;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.indexer.index.IndexLayout;
@@ -47,8 +48,8 @@ public final class Server implements AutoCloseable {
 
   /** Opens the index (building it from the seeds if needed) and creates the app, without listening yet. */
   public static Server create(ServerConfig config) throws IOException, InterruptedException {
-    // Loading SmartChinese's dictionaries and the OpenCC map takes most of a second: do it on the other core
-    // while the index opens, so the first search does not pay for it.
+    // Loading SmartChinese's dictionaries takes a tenth of a second or more: do it on the other core while the
+    // index opens, so the first search does not pay for it.
     CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Server::loadDictionaries, WARM_UP);
     // Likewise the HTTP stack: loading Javalin's, Kotlin's and Jetty's classes takes about a second.
     CompletableFuture.runAsync(HttpApp::loadClasses, WARM_UP);
@@ -79,11 +80,13 @@ public final class Server implements AutoCloseable {
       Javalin app = HttpApp.create(new HttpApp.Services(index, searcher, new ArticleView(index), taxonomy, admin,
           metrics, config.limits()));
       // One search through every code path while the HTTP server starts, so the first real one is fast. The
-      // pinyin dictionary (half a second of CPU on a million paragraphs) loads a little later: on a 2-core
-      // machine loading it at once slowed the first searches (JFR of start-up). A pinyin query before then
-      // loads it on demand.
-      dictionaries.thenRunAsync(() -> warmUp(searcher), WARM_UP).thenRunAsync(index::preloadPinyin,
-          CompletableFuture.delayedExecutor(PINYIN_PRELOAD_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS, WARM_UP));
+      // pinyin dictionary (half a second of CPU on a million paragraphs) and the traditional-to-simplified
+      // mapping load a little later: on a 2-core machine loading them at once slowed the start and the first
+      // searches (JFR of start-up). A query that needs one before then loads it on demand.
+      dictionaries.thenRunAsync(() -> warmUp(searcher), WARM_UP).thenRunAsync(() -> {
+        index.preloadPinyin();
+        TraditionalToSimplified.preload();
+      }, CompletableFuture.delayedExecutor(PRELOAD_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS, WARM_UP));
       return new Server(config, index, jobs, metrics, app);
     } catch (IOException | RuntimeException e) {
       jobs.close();
@@ -93,7 +96,7 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  static final long PINYIN_PRELOAD_DELAY_SECONDS = 3;
+  static final long PRELOAD_DELAY_SECONDS = 3;
 
   private static final java.util.concurrent.Executor WARM_UP = r -> {
     Thread t = new Thread(r, "warm-up");
@@ -111,7 +114,6 @@ public final class Server implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LoggerFactory.getLogger(Server.class).warn("Warm-up of the analyzers failed", e);
     }
-    cn.zhenxing.indexer.analysis.TraditionalToSimplified.convert("振興");
   }
 
   private static void warmUp(ParagraphSearcher searcher) {

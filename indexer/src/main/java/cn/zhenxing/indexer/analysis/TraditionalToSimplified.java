@@ -23,7 +23,15 @@ public final class TraditionalToSimplified {
   private static final String PHRASES = "/cn/zhenxing/indexer/opencc/TSPhrases.txt";
   private static final String CHARACTERS = "/cn/zhenxing/indexer/opencc/TSCharacters.txt";
   private static final java.util.BitSet KEY_CHARS = new java.util.BitSet(1 << 16);
-  private static final NormalizeCharMap MAP = load();
+  private static final NormalizeCharMap.Builder RULES = readRules();
+
+  /**
+   * Building the mapping (an FST) takes a tenth of a second or more at start-up, and most text never needs
+   * it, so it is built the first time a text has a traditional character (or by {@link #preload()}).
+   */
+  private static final class Mapping {
+    static final NormalizeCharMap MAP = RULES.build();
+  }
 
   private TraditionalToSimplified() {}
 
@@ -58,7 +66,7 @@ public final class TraditionalToSimplified {
     @Override
     Reader filter(String text) {
       java.io.StringReader plain = new java.io.StringReader(text);
-      return mayNeedConversion(text) ? new MappingCharFilter(MAP, plain) : plain;
+      return mayNeedConversion(text) ? new MappingCharFilter(Mapping.MAP, plain) : plain;
     }
   }
 
@@ -67,7 +75,7 @@ public final class TraditionalToSimplified {
     if (!mayNeedConversion(text)) {
       return text;
     }
-    try (Reader r = new MappingCharFilter(MAP, new java.io.StringReader(text))) {
+    try (Reader r = new MappingCharFilter(Mapping.MAP, new java.io.StringReader(text))) {
       StringBuilder sb = new StringBuilder(text.length());
       char[] buf = new char[256];
       int n;
@@ -80,7 +88,12 @@ public final class TraditionalToSimplified {
     }
   }
 
-  private static NormalizeCharMap load() {
+  /** Builds the mapping now rather than at the first traditional text, e.g. after a server has started. */
+  public static void preload() {
+    Mapping.MAP.getClass();
+  }
+
+  private static NormalizeCharMap.Builder readRules() {
     NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
     Set<String> keys = new HashSet<>();
     // Phrases first, identity ones included: they stop the character rules inside them (乾坤 stays).
@@ -95,7 +108,7 @@ public final class TraditionalToSimplified {
         KEY_CHARS.set(from.charAt(0));
       }
     });
-    return builder.build();
+    return builder;
   }
 
   private interface Entry {
