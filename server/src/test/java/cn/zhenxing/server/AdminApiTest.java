@@ -100,6 +100,9 @@ class AdminApiTest {
       assertEquals(6, job.get("articles").get("expected").asLong());
       assertEquals(296, job.get("paragraphs").get("done").asLong());
       assertTrue(job.get("rate").get("paragraphsPerSecond").asDouble() > 0);
+      // The elapsed time covers the whole job, the merge and switch after the last paragraph included.
+      assertEquals(java.time.Duration.between(java.time.Instant.parse(job.get("started").asText()),
+          java.time.Instant.parse(job.get("finished").asText())).toMillis(), job.get("elapsedMs").asLong());
       assertEquals(1, total("企鹅巡游"));
       assertEquals(296, server.get("/health").json().get("paragraphs").asInt());
       try (Stream<Path> gens = Files.list(dir.resolve("index"))) {
@@ -152,6 +155,33 @@ class AdminApiTest {
       assertEquals(before.get("paragraphs").asInt(), after.get("paragraphs").asInt());
       assertEquals(400, reindex("?onError=ignore", "application/x-ndjson", body).status());
       assertEquals(400, reindex("?mode=fast", "application/x-ndjson", body).status());
+    }
+  }
+
+  @Test
+  void a_rebuild_that_would_index_nothing_fails_and_keeps_the_live_index() throws Exception {
+    synchronized (AdminApiTest.class) {
+      JsonNode before = server.get("/health").json();
+      long found = total("沈阳");
+      JsonNode job = server.awaitJob(
+          reindex("", "application/x-ndjson", "{not json\n{\"id\":\"a\"}\n").header("Location"), 60);
+      assertEquals("failed", job.get("state").asText(), job.toString());
+      assertEquals("none of the input could be indexed (2 input(s) skipped, listed with their reasons); "
+          + "the live index is unchanged", job.get("error").asText());
+      assertEquals(2, job.get("rejectedCount").asLong());
+
+      for (String type : List.of("application/x-ndjson", "application/gzip")) {
+        TestServer.Response empty = reindex("", type, "");
+        assertEquals(400, empty.status(), empty.body());
+        assertEquals("body", empty.json().get("error").get("parameter").asText());
+        assertTrue(empty.json().get("error").get("message").asText().startsWith("the upload is empty"), empty.body());
+      }
+
+      JsonNode after = server.get("/health").json();
+      assertEquals(before.get("generation").asText(), after.get("generation").asText());
+      assertEquals(before.get("paragraphs").asInt(), after.get("paragraphs").asInt());
+      assertEquals(found, total("沈阳"));
+      assertTrue(found > 0);
     }
   }
 

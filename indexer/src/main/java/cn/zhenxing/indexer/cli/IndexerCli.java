@@ -7,6 +7,7 @@ import cn.zhenxing.indexer.index.BuildProgress;
 import cn.zhenxing.indexer.index.GenerationBuilder;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.indexer.index.IndexLayout;
+import cn.zhenxing.indexer.index.NothingIndexedException;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
 import cn.zhenxing.indexer.paragraph.ParagraphSplitter;
 import cn.zhenxing.indexer.theme.Taxonomy;
@@ -80,6 +81,10 @@ public final class IndexerCli {
     } catch (BuildAbortedException e) {
       printSummary(out, progress.snapshot(), null);
       err.println("error: " + e.getMessage() + " (--on-error abort); the live index is unchanged");
+      return 1;
+    } catch (NothingIndexedException e) {
+      printSummary(out, progress.snapshot(), null);
+      err.println("error: " + e.getMessage() + "; the live index is unchanged");
       return 1;
     } catch (Exception e) {
       err.println("error: indexing failed: " + e);

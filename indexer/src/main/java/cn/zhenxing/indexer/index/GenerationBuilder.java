@@ -32,8 +32,28 @@ public final class GenerationBuilder {
   /** A finished generation: where it is, how many articles/paragraphs it holds, the next free article seq. */
   public record Built(Path generation, long paragraphs, long nextArticleSeq) {}
 
+  /**
+   * Builds a generation that is to replace a live index; a build that indexed no paragraph is thrown away.
+   *
+   * @throws NothingIndexedException when every input was skipped or there was none
+   */
   public Built build(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin)
-      throws IOException, BuildAbortedException, InterruptedException {
+      throws IOException, BuildAbortedException, InterruptedException, NothingIndexedException {
+    return build(source, onError, progress, origin, false);
+  }
+
+  /** Builds a generation that may be empty: the first index of a server whose seeds folder holds nothing. */
+  public Built buildAllowingEmpty(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress,
+      String origin) throws IOException, BuildAbortedException, InterruptedException {
+    try {
+      return build(source, onError, progress, origin, true);
+    } catch (NothingIndexedException e) {
+      throw new IllegalStateException("unreachable: empty builds are allowed here", e);
+    }
+  }
+
+  private Built build(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin,
+      boolean allowEmpty) throws IOException, BuildAbortedException, InterruptedException, NothingIndexedException {
     layout.ensureRoot();
     Path gen = layout.newGeneration();
     boolean ok = false;
@@ -46,6 +66,9 @@ public final class GenerationBuilder {
         progress.expectArticles(source.expectedArticles());
         PhraseCollector phrases = new PhraseCollector();
         long next = builder.build(source, writer, 0, onError, progress, phrases);
+        if (!allowEmpty && writer.getDocStats().numDocs == 0) {
+          throw new NothingIndexedException(progress.snapshot().skipped());
+        }
         writer.setLiveCommitData(commitData(next, origin).entrySet());
         long t0 = System.nanoTime();
         // A generation is built once and then mostly read: one segment means each query term is looked up in

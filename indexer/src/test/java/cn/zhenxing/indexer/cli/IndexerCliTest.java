@@ -50,6 +50,32 @@ class IndexerCliTest {
   }
 
   @Test
+  void an_input_with_nothing_to_index_fails_and_keeps_the_live_index(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("index");
+    assertEquals(0, run("--input", Seeds.folder().toString(), "--index", index.toString()).code());
+    Path live = new IndexLayout(index).current().orElseThrow();
+    Path bad = java.nio.file.Files.writeString(dir.resolve("bad.jsonl"), "{not json\n{\"id\":\"a\"}\n");
+    java.nio.file.Files.createDirectories(dir.resolve("empty"));
+    for (Path input : new Path[] {bad, dir.resolve("empty")}) {
+      Run r = run("--input", input.toString(), "--index", index.toString());
+      assertEquals(1, r.code(), r.out());
+      assertTrue(r.err().contains("the live index is unchanged"), r.err());
+      assertEquals(live, new IndexLayout(index).current().orElseThrow());
+    }
+    Run r = run("--input", bad.toString(), "--index", index.toString());
+    assertTrue(r.err().contains("none of the input could be indexed (2 input(s) skipped"), r.err());
+    assertTrue(r.out().contains("bad.jsonl:1"), r.out());
+    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(index)) {
+      assertEquals(1, entries.filter(p -> p.getFileName().toString().startsWith("gen-")).count(),
+          "the failed builds' folders were removed");
+    }
+    try (var directory = org.apache.lucene.store.FSDirectory.open(live);
+        var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+      assertEquals(295, reader.numDocs());
+    }
+  }
+
+  @Test
   void usage_errors_name_the_option(@TempDir Path dir) {
     assertEquals(2, run("--index", dir.toString()).code());
     Run unknown = run("--input", "x", "--frobnicate");

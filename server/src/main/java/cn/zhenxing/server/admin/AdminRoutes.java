@@ -85,8 +85,9 @@ public final class AdminRoutes {
     boolean gzip = (type != null && GZIP_TYPES.contains(type)) || "gzip".equalsIgnoreCase(ctx.header("Content-Encoding"));
     long declared = ctx.contentLength();
     ReindexJob job;
+    boolean upload = type != null && (JSON_LINES_TYPES.contains(type) || GZIP_TYPES.contains(type));
     if (declared == 0) {
-      job = fromSeeds(onError);
+      job = fromSeedsUnlessEmptyUpload(upload, onError);
     } else {
       if (type != null && !JSON_LINES_TYPES.contains(type) && !GZIP_TYPES.contains(type)) {
         throw unsupported(type, "application/x-ndjson (JSON Lines, one article per line; gzip allowed), or no body to rebuild from the seeds");
@@ -95,7 +96,7 @@ public final class AdminRoutes {
       Path file = spool.spool(ctx.bodyInputStream(), declared);
       if (Files.size(file) == 0) {
         Files.deleteIfExists(file);
-        job = fromSeeds(onError);
+        job = fromSeedsUnlessEmptyUpload(upload, onError);
       } else if (type == null) {
         Files.deleteIfExists(file);
         throw unsupported(null, "application/x-ndjson");
@@ -106,6 +107,15 @@ public final class AdminRoutes {
       }
     }
     ctx.status(202).header("Location", "/api/admin/jobs/" + job.id()).json(job.view());
+  }
+
+  /** An empty body means "rebuild from the seeds" only when it was not meant as an upload of articles. */
+  private ReindexJob fromSeedsUnlessEmptyUpload(boolean upload, IndexBuilder.OnError onError) {
+    if (upload) {
+      throw ApiException.badParameter("body", "the upload is empty: send one article per line, or no body and no "
+          + "Content-Type to rebuild from the seeds; the live index is unchanged");
+    }
+    return fromSeeds(onError);
   }
 
   private ReindexJob fromSeeds(IndexBuilder.OnError onError) {

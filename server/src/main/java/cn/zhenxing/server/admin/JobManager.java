@@ -3,6 +3,7 @@ package cn.zhenxing.server.admin;
 import cn.zhenxing.indexer.article.ArticleSource;
 import cn.zhenxing.indexer.index.BuildAbortedException;
 import cn.zhenxing.indexer.index.IndexBuilder;
+import cn.zhenxing.indexer.index.NothingIndexedException;
 import cn.zhenxing.server.http.ApiException;
 import cn.zhenxing.server.index.IndexService;
 import java.util.ArrayList;
@@ -80,6 +81,8 @@ public final class JobManager implements AutoCloseable {
       LOG.info("Reindex job {} succeeded: {}", job.id(), job.view().paragraphs().done());
     } catch (BuildAbortedException e) {
       job.failed("aborted at the first bad input (" + e.problem() + "); the live index is unchanged");
+    } catch (NothingIndexedException e) {
+      job.failed(e.getMessage() + "; the live index is unchanged");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       job.failed("interrupted; the live index is unchanged");

@@ -100,7 +100,6 @@ public final class ReindexJob {
 
   public View view() {
     BuildProgress.Snapshot s = progress.snapshot();
-    boolean notStarted = state == State.queued;
     Long expectedArticles = s.expectedArticles() >= 0 ? s.expectedArticles() : null;
     Long expectedParagraphs = null;
     if (state == State.succeeded) {
@@ -118,7 +117,7 @@ public final class ReindexJob {
         new Counts(s.paragraphs(), expectedParagraphs),
         new Rates(round(s.articlesPerSecond()), round(s.paragraphsPerSecond()), round(s.charactersPerSecond())),
         s.characters(),
-        notStarted ? 0 : s.elapsedMillis(),
+        elapsedMillis(),
         isActive() && eta >= 0 ? eta : null,
         s.skipped(),
         s.problems().stream().map(Rejected::of).toList(),
@@ -128,6 +127,12 @@ public final class ReindexJob {
         created.toString(),
         started == null ? null : started.toString(),
         finished == null ? null : finished.toString());
+  }
+
+  /** From start to finish, the merge and switch after the last paragraph included; so far while running. */
+  private long elapsedMillis() {
+    Instant from = started;
+    return from == null ? 0 : java.time.Duration.between(from, finished == null ? Instant.now() : finished).toMillis();
   }
 
   private static double round(double v) {

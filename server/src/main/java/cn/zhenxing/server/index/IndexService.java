@@ -7,6 +7,7 @@ import cn.zhenxing.indexer.index.GenerationBuilder;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.IndexSchema;
+import cn.zhenxing.indexer.index.NothingIndexedException;
 import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import cn.zhenxing.indexer.suggest.SuggestIndex;
 import cn.zhenxing.indexer.article.Article;
@@ -82,7 +83,7 @@ public final class IndexService implements Closeable {
     GenerationBuilder.Built built;
     try {
       built = new GenerationBuilder(layout, builder, 128)
-          .build(seeds, IndexBuilder.OnError.SKIP, progress, "seeds");
+          .buildAllowingEmpty(seeds, IndexBuilder.OnError.SKIP, progress, "seeds");
     } catch (BuildAbortedException e) {
       throw new IllegalStateException("unreachable: seeds are built with OnError.SKIP", e);
     }
@@ -194,7 +195,7 @@ public final class IndexService implements Closeable {
    * failure (or an abort on a bad line) the live index is untouched.
    */
   public Rebuilt rebuild(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin)
-      throws IOException, BuildAbortedException, InterruptedException {
+      throws IOException, BuildAbortedException, InterruptedException, NothingIndexedException {
     writeLock.lock();
     try {
       if (editsDuringRebuild != null) {
@@ -207,7 +208,8 @@ public final class IndexService implements Closeable {
     GenerationBuilder.Built built;
     try {
       built = new GenerationBuilder(layout, builder, 256).build(source, onError, progress, origin);
-    } catch (IOException | BuildAbortedException | InterruptedException | RuntimeException e) {
+    } catch (IOException | BuildAbortedException | InterruptedException | NothingIndexedException
+        | RuntimeException e) {
       writeLock.lock();
       editsDuringRebuild = null;
       writeLock.unlock();
