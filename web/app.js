@@ -252,7 +252,9 @@
       parts.push('<section class="para" id="p' + p.paragraph + '" tabindex="-1" aria-label="第 ' + p.paragraph + ' 段">' +
         '<p>' + escapeHtml(p.text) + '</p>' + tagsHtml(p.themes, p.evidence) + '</section>');
     }
-    if (a.url) parts.push('<p class="meta">原文：<a href="' + escapeHtml(a.url) + '" rel="noopener noreferrer">' + escapeHtml(a.url) + '</a></p>');
+    // Only web addresses become links: an index written before the server refused other schemes may hold some.
+    if (/^https?:\/\//i.test(a.url || '')) parts.push('<p class="meta">原文：<a href="' + escapeHtml(a.url) + '" rel="noopener noreferrer">' + escapeHtml(a.url) + '</a></p>');
+    else if (a.url) parts.push('<p class="meta">原文：' + escapeHtml(a.url) + '</p>');
     articleBody.innerHTML = parts.join('');
     focusTarget();
   }

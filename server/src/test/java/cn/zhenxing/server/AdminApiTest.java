@@ -258,6 +258,14 @@ class AdminApiTest {
       assertEquals(400, put("upsert-demo", "application/json", "{\"title\":\"只有标题\"}").status());
       assertEquals(400, put("upsert-demo", "application/json", "{not json").status());
       assertEquals(400, put("bad%23id", "text/plain", "正文。").status());
+      TestServer.Response script = put("upsert-demo", "application/json",
+          "{\"title\":\"链接\",\"url\":\"javascript:alert(document.domain)\",\"text\":\"正文。\"}");
+      assertEquals(400, script.status(), script.body());
+      assertEquals("url", script.json().get("error").get("parameter").asText());
+      assertEquals("url is not an http or https address", script.json().get("error").get("message").asText());
+      TestServer.Response dots = put("%2e%2e", "text/plain", "正文。");
+      assertEquals(400, dots.status(), dots.body());
+      assertEquals("id", dots.json().get("error").get("parameter").asText());
 
       TestServer.Response deleted = server.send(server.admin("/api/admin/articles/upsert-demo").DELETE().build());
       assertEquals(200, deleted.status());

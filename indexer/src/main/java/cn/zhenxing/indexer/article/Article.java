@@ -16,4 +16,19 @@ public record Article(String id, String title, String date, String source, Strin
     source = Objects.requireNonNullElse(source, "");
     url = Objects.requireNonNullElse(url, "");
   }
+
+  /**
+   * Whether {@code url} may be an article's link: an absolute http or https address. Pages link it, so any
+   * other scheme ({@code javascript:}, {@code data:}) would let uploaded data run script on the site.
+   */
+  public static boolean isWebAddress(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      String scheme = uri.getScheme();
+      return uri.getHost() != null && scheme != null
+          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
 }

@@ -17,6 +17,9 @@ public final class ArticleIds {
     if (id == null || id.isBlank()) {
       return Optional.of("missing id");
     }
+    if (id.equals(".") || id.equals("..")) {
+      return Optional.of("id \"" + id + "\" is not allowed (browsers resolve it as a relative path)");
+    }
     if (id.length() > MAX_LENGTH) {
       return Optional.of("id longer than " + MAX_LENGTH + " characters");
     }

@@ -52,7 +52,10 @@ public final class HtmlArticleReader {
     String source = firstNonBlank(meta(doc, "meta[property=og:site_name]"), meta(doc, "meta[name=source]"));
     String url = firstNonBlank(
         doc.selectFirst("link[rel=canonical]") == null ? "" : doc.selectFirst("link[rel=canonical]").attr("href"),
-        meta(doc, "meta[property=og:url]"));
+        meta(doc, "meta[property=og:url]")).strip();
+    if (!Article.isWebAddress(url)) {
+      url = ""; // a page's own claim about its address; one that is no web address is not kept as a link
+    }
 
     Element root = mainContent(doc);
     root.select(DROP).remove();

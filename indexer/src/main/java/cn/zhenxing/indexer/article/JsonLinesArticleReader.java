@@ -101,6 +101,11 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
     if (node == null || !node.isObject()) {
       return new ArticleInput.Bad(new InputProblem(name, line, "not a JSON object"));
     }
+    for (String field : new String[] {"id", "title", "date", "source", "url"}) {
+      if (node.hasNonNull(field) && !node.get(field).isValueNode()) {
+        return new ArticleInput.Bad(new InputProblem(name, line, field + " is not a string"));
+      }
+    }
     Optional<String> idProblem = ArticleIds.problem(text(node, "id"));
     if (idProblem.isPresent()) {
       return new ArticleInput.Bad(new InputProblem(name, line, idProblem.get()));
@@ -111,13 +116,17 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
     if (!node.get("text").isTextual()) {
       return new ArticleInput.Bad(new InputProblem(name, line, "text is not a string"));
     }
+    String url = TextCleaner.squeeze(TextCleaner.clean(text(node, "url")));
+    if (!url.isEmpty() && !Article.isWebAddress(url)) {
+      return new ArticleInput.Bad(new InputProblem(name, line, "url is not an http or https address"));
+    }
     Article article =
         new Article(
             text(node, "id"),
             TextCleaner.squeeze(TextCleaner.clean(text(node, "title"))),
             TextCleaner.squeeze(TextCleaner.clean(text(node, "date"))),
             TextCleaner.squeeze(TextCleaner.clean(text(node, "source"))),
-            TextCleaner.squeeze(TextCleaner.clean(text(node, "url"))),
+            url,
             TextCleaner.clean(node.get("text").asText()));
     if (TextCleaner.squeeze(article.text()).isEmpty()) {
       return new ArticleInput.Bad(new InputProblem(name, line, "text is empty after cleaning"));
@@ -130,7 +139,7 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
     if (value == null || value.isNull()) {
       return "";
     }
-    return value.isValueNode() ? value.asText() : value.toString();
+    return value.asText();
   }
 
   private ArticleInput bad(String reason) {

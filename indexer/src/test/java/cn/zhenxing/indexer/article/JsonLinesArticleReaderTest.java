@@ -48,6 +48,26 @@ class JsonLinesArticleReaderTest {
   }
 
   @Test
+  void only_web_addresses_are_kept_as_links_and_fields_must_be_strings() throws Exception {
+    List<ArticleInput> items = read(String.join("\n",
+        "{\"id\":\"a\",\"text\":\"正文\",\"url\":\"javascript:alert(document.domain)\"}",
+        "{\"id\":\"b\",\"text\":\"正文\",\"url\":\" JavaScript:alert(1)\"}",
+        "{\"id\":\"c\",\"text\":\"正文\",\"url\":\"data:text/html,<script>alert(1)</script>\"}",
+        "{\"id\":\"d\",\"text\":\"正文\",\"url\":\"//evil.example/x\"}",
+        "{\"id\":\"e\",\"text\":\"正文\",\"title\":{\"a\":1}}",
+        "{\"id\":[\"x\"],\"text\":\"正文\"}",
+        "{\"id\":\"..\",\"text\":\"正文\"}",
+        "{\"id\":\"f\",\"text\":\"正文\",\"url\":\"HTTPS://www.ln.gov.cn/a?b=1#c\",\"date\":2026}"));
+    List<String> reasons = items.subList(0, 7).stream().map(i -> ((ArticleInput.Bad) i).problem().reason()).toList();
+    assertEquals(List.of("url is not an http or https address", "url is not an http or https address",
+        "url is not an http or https address", "url is not an http or https address", "title is not a string",
+        "id is not a string", "id \"..\" is not allowed (browsers resolve it as a relative path)"), reasons);
+    ArticleInput.Ok ok = (ArticleInput.Ok) items.get(7);
+    assertEquals("HTTPS://www.ln.gov.cn/a?b=1#c", ok.article().url());
+    assertEquals("2026", ok.article().date());
+  }
+
+  @Test
   void a_line_over_the_limit_is_refused_without_holding_it() throws Exception {
     String big = "{\"id\":\"big\",\"text\":\"" + "字".repeat(5000) + "\"}";
     List<ArticleInput> out = new ArrayList<>();

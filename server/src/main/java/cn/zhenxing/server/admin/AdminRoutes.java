@@ -176,8 +176,14 @@ public final class AdminRoutes {
     return JsonLinesArticleReader.fromJson(node, "request body", 0);
   }
 
+  /** The field a reader's reason is about ("url is not…", "missing text"), else the body as a whole. */
   private static String parameterOf(String reason) {
-    return reason.contains("text") ? "text" : "body";
+    for (String field : List.of("id", "title", "date", "source", "url", "text")) {
+      if (reason.startsWith(field + " ") || reason.endsWith(" " + field)) {
+        return field;
+      }
+    }
+    return "body";
   }
 
   private void delete(Context ctx) throws IOException {
