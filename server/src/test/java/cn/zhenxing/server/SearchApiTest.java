@@ -222,7 +222,8 @@ class SearchApiTest {
         new Case("q=x&page=200&size=100", "page"),
         new Case("q=" + "沈".repeat(10_000), "q"),
         new Case("q=a&q=b", "q"),
-        new Case("q=x&themes=digital", "themes"))) {
+        new Case("q=x&themes=digital", "themes"),
+        new Case("q=x&page=99999999999999999999", "page"))) {
       TestServer.Response r = server.get("/api/search?" + c.query());
       assertEquals(400, r.status(), c.query() + " → " + r.body());
       assertEquals(c.parameter(), r.json().get("error").get("parameter").asText(), r.body());
@@ -266,16 +267,55 @@ class SearchApiTest {
         new Case("/api/search?q%ZZ=1", "q%ZZ", "parameter name"),
         new Case("/api/suggest?q=%E6%B2%88%", "q", "%25"),
         new Case("/api/articles/a%00b", null, "%00"),
-        new Case("/api/articles/%ED%A0%80", null, "UTF-8"))) {
+        new Case("/api/articles/%ED%A0%80", null, "UTF-8"),
+        // bytes that are not UTF-8 would otherwise be searched for as U+FFFD
+        new Case("/api/search?q=%E6%B2", "q", "not valid UTF-8"),
+        new Case("/api/search?q=%E6%B2%88%E9%98%B3&theme=%FF%FE", "theme", "not valid UTF-8"),
+        new Case("/api/search?q=%C9%F2%D1%F4", "q", "GBK"), // 沈阳 in GBK
+        new Case("/api/suggest?q=%E6%B2", "q", "not valid UTF-8"))) {
       TestServer.Response r = server.getVerbatim(c.target());
       assertEquals(400, r.status(), c.target() + " → " + r.body());
       JsonNode error = r.json().get("error");
       assertEquals(c.parameter(), error.has("parameter") ? error.get("parameter").asText() : null, r.body());
       assertTrue(error.get("message").asText().contains(c.says()), r.body());
+      assertEquals("*", r.header("Access-Control-Allow-Origin"), c.target() + ": other sites see why");
     }
+    TestServer.Response tooLong = server.getVerbatim("/api/search?q=" + "%E6%B2%88".repeat(30_000));
+    assertEquals(414, tooLong.status());
+    assertEquals("*", tooLong.header("Access-Control-Allow-Origin"));
     TestServer.Response percent = server.getVerbatim("/api/search?q=100%25");
     assertEquals(200, percent.status(), percent.body());
     assertEquals("100%", percent.json().get("query").asText());
+  }
+
+  @Test
+  void stray_ampersands_and_cache_busters_are_not_parameters() throws Exception {
+    long expected = server.search("沈阳", "").json().get("total").asLong();
+    for (String target : List.of("/api/search?q=%E6%B2%88%E9%98%B3&", "/api/search?&q=%E6%B2%88%E9%98%B3",
+        "/api/search?q=%E6%B2%88%E9%98%B3&&_=1712345")) {
+      TestServer.Response r = server.getVerbatim(target);
+      assertEquals(200, r.status(), target + " → " + r.body());
+      assertEquals(expected, r.json().get("total").asLong());
+    }
+    TestServer.Response themes = server.get("/api/themes?x=1");
+    assertEquals(400, themes.status());
+    assertEquals("unknown parameter \"x\"; this endpoint takes none", themes.json().get("error").get("message").asText());
+  }
+
+  @Test
+  void pasted_invisible_characters_and_full_width_letters_search_as_typed_plainly() throws Exception {
+    long shenyang = server.search("沈阳", "").json().get("total").asLong();
+    assertTrue(shenyang > 0);
+    for (String pasted : List.of("\u200b沈阳", "沈\u200d阳", "\u200f沈阳\u200e", "\ufeff沈阳")) {
+      assertEquals(shenyang, server.search(pasted, "").json().get("total").asLong(), pasted);
+    }
+    for (String[] pair : new String[][] {{"ＰＭ２．５", "PM2.5"}, {"５Ｇ", "5G"}, {"ＧＤＰ", "GDP"}}) {
+      JsonNode fullWidth = server.search(pair[0], "").json();
+      JsonNode ascii = server.search(pair[1], "").json();
+      assertTrue(ascii.get("total").asLong() > 0, pair[1]);
+      assertEquals(ascii.get("total").asLong(), fullWidth.get("total").asLong(), pair[0]);
+      assertEquals(ids(ascii), ids(fullWidth), pair[0]);
+    }
   }
 
   @Test
@@ -378,6 +418,11 @@ class SearchApiTest {
     JsonNode body = server.search("？！。", "").json();
     assertEquals(0, body.get("total").asLong());
     assertFalse(body.get("notice").isNull());
+    for (String quotes : List.of("\"", "\"\"", "“”", "-\"\"")) { // typed, though nothing in it: not an empty box
+      JsonNode quoted = server.search(quotes, "").json();
+      assertEquals(0, quoted.get("total").asLong(), quotes);
+      assertEquals(body.get("notice"), quoted.get("notice"), quotes);
+    }
     assertNull(server.search("沈阳", "").json().get("notice").textValue());
   }
 }

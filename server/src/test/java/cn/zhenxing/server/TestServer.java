@@ -86,7 +86,15 @@ public final class TestServer implements AutoCloseable {
       String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int status = Integer.parseInt(reply.substring(9, 12)); // "HTTP/1.1 400 ..."
       int bodyStart = reply.indexOf("\r\n\r\n");
-      return new Response(status, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true),
+      java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (String line : reply.substring(0, bodyStart < 0 ? reply.length() : bodyStart).split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && !line.startsWith("HTTP/")) {
+          headers.computeIfAbsent(line.substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+              .add(line.substring(colon + 1).strip());
+        }
+      }
+      return new Response(status, java.net.http.HttpHeaders.of(headers, (a, b) -> true),
           bodyStart < 0 ? "" : reply.substring(bodyStart + 4));
     }
   }

@@ -127,6 +127,15 @@ public final class ChineseAnalyzers {
     return out == null ? text.toString() : new String(out);
   }
 
+  /**
+   * {@link #foldedWidths} for typed text, such as a query: full-width letters and digits, and punctuation
+   * within their runs, as ASCII; the text unchanged when it holds characters only CJKWidthCharFilter folds.
+   */
+  public static String foldedLettersAndDigits(String text) {
+    String folded = foldedWidths(text);
+    return folded == null ? text : folded;
+  }
+
   private static char widthFolded(char c) {
     return c >= 0xFF01 && c <= 0xFF5E ? (char) (c - 0xFEE0) : c;
   }

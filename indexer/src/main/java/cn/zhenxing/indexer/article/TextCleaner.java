@@ -3,7 +3,7 @@ package cn.zhenxing.indexer.article;
 /**
  * Normalises raw text from any input before it is split: drops a byte-order mark, turns {@code \r\n} and
  * {@code \r} into {@code \n}, turns tabs and other odd spaces into plain spaces, and removes control and
- * zero-width characters that would otherwise end up in the index and in HTML.
+ * zero-width characters and direction marks that would otherwise end up in the index and in HTML.
  */
 public final class TextCleaner {
 
@@ -17,8 +17,10 @@ public final class TextCleaner {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       switch (c) {
-        case '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060', '\u00AD' -> {
-          // BOM and zero-width characters: invisible, but they split words in the index.
+        case '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2060', '\u00AD', '\u200E', '\u200F', '\u061C',
+            '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069' -> {
+          // BOM, zero-width characters and direction marks: invisible, but they split words in the index (and
+          // in a query pasted from a web page).
         }
         case '\r' -> {
           out.append('\n');

@@ -242,7 +242,7 @@ public final class AdminRoutes {
 
   private static void rejectUnknown(Context ctx, Set<String> known) {
     for (String name : ctx.queryParamMap().keySet()) {
-      if (!known.contains(name)) {
+      if (!known.contains(name) && !name.isEmpty()) { // "" is what a stray & leaves
         throw ApiException.badParameter(name, "unknown parameter \"" + name + "\""
             + (known.isEmpty() ? "; this endpoint takes none" : "; this endpoint takes: " + String.join(", ", known)));
       }

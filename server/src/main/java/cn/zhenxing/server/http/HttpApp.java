@@ -115,7 +115,10 @@ public final class HttpApp {
       ctx.json(s.articles().article(id).orElseThrow(
           () -> new ApiException(404, "id", "no article with id \"" + SearchParams.abbreviate(id) + "\"")));
     });
-    config.routes.get("/api/themes", ctx -> ctx.json(themes(s.taxonomy())));
+    config.routes.get("/api/themes", ctx -> {
+      SearchParams.rejectUnknown(ctx.queryParamMap(), java.util.Set.of());
+      ctx.json(themes(s.taxonomy()));
+    });
     config.routes.get("/health", ctx -> ctx.json(Map.of(
         "status", "ready",
         "paragraphs", s.index().paragraphCount(),

@@ -36,6 +36,12 @@ final class JsonErrorHandler extends ErrorHandler {
     };
     byte[] body = JSON.writeValueAsBytes(ErrorBody.of(null, text));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    // A site calling the read API must see why its request failed, not a bare network error; the body names
+    // no more than the URI's fault. Admin paths stay without CORS, as everywhere.
+    String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+    if (path == null || !path.startsWith("/api/admin")) {
+      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    }
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 }

@@ -60,6 +60,7 @@ final class SearchParams {
   static void rejectUndecodable(String queryString) {
     int broken = brokenEscapeAt(queryString);
     if (broken < 0) {
+      rejectMalformedUtf8(queryString);
       return;
     }
     int from = queryString.lastIndexOf('&', broken) + 1;
@@ -73,6 +74,43 @@ final class SearchParams {
     // The first broken escape is in the value, so the name before it decodes.
     String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
     throw ApiException.badParameter(name, name + " " + BROKEN_ESCAPE);
+  }
+
+  /**
+   * Refuses a parameter whose %-escapes decode to bytes that are not UTF-8 (a character cut short, %E6%B2, or
+   * another encoding's bytes, as GBK's): the decoder would turn them into U+FFFD and search for that.
+   */
+  private static void rejectMalformedUtf8(String queryString) {
+    if (queryString == null || queryString.indexOf('%') < 0) {
+      return;
+    }
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    for (String pair : queryString.split("&")) {
+      if (pair.indexOf('%') < 0) {
+        continue;
+      }
+      byte[] bytes = new byte[pair.length()];
+      int n = 0;
+      for (int i = 0; i < pair.length(); i++) {
+        char c = pair.charAt(i);
+        if (c == '%') {
+          bytes[n++] = (byte) Integer.parseInt(pair, i + 1, i + 3, 16);
+          i += 2;
+        } else {
+          bytes[n++] = c < 0x80 ? (byte) c : (byte) '_'; // a raw non-ASCII character is Jetty's to judge
+        }
+      }
+      try {
+        decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, 0, n));
+      } catch (java.nio.charset.CharacterCodingException e) {
+        int eq = pair.indexOf('=');
+        String name = abbreviate(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8));
+        throw ApiException.badParameter(name, name + " is not valid UTF-8 once its %-escapes are decoded (a "
+            + "character cut short, as %E6%B2, or text in another encoding, as GBK); send UTF-8");
+      }
+    }
   }
 
   private static final String BROKEN_ESCAPE =
@@ -108,9 +146,10 @@ final class SearchParams {
 
   static void rejectUnknown(Map<String, List<String>> params, Set<String> known) {
     for (String name : params.keySet()) {
-      if (!known.contains(name) && !name.startsWith("_")) {
-        throw ApiException.badParameter(name,
-            "unknown parameter \"" + name + "\"; this endpoint takes: " + String.join(", ", new java.util.TreeSet<>(known)));
+      // "" is what a stray & leaves (?q=x&); _ starts a cache-buster (?_=1712…)
+      if (!known.contains(name) && !name.isEmpty() && !name.startsWith("_")) {
+        throw ApiException.badParameter(name, "unknown parameter \"" + name + "\"; " + (known.isEmpty()
+            ? "this endpoint takes none" : "this endpoint takes: " + String.join(", ", new java.util.TreeSet<>(known))));
       }
     }
   }
@@ -135,6 +174,10 @@ final class SearchParams {
     try {
       value = Integer.parseInt(raw.strip());
     } catch (NumberFormatException e) {
+      if (raw.strip().matches("[+-]?[0-9]+")) { // a whole number, too large for an int
+        throw ApiException.badParameter(name, name + " must be between " + min + " and " + max + ", was "
+            + abbreviate(raw.strip()));
+      }
       throw ApiException.badParameter(name, name + " must be a whole number, was \"" + abbreviate(raw) + "\"");
     }
     if (value < min || value > max) {

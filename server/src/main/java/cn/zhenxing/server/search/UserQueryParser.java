@@ -1,5 +1,7 @@
 package cn.zhenxing.server.search;
 
+import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
+import cn.zhenxing.indexer.article.TextCleaner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +58,11 @@ public final class UserQueryParser {
         (negate ? excluded : text).add(word);
       }
     }
+    if (text.isEmpty() && phrases.isEmpty() && excluded.isEmpty() && !input.isBlank()) {
+      // Only quote marks ("", “”): something was typed, so this is a search for it (and finds nothing), not
+      // an empty box that lists every paragraph.
+      text.add(input.strip());
+    }
     return new UserQuery(raw == null ? "" : raw, text, phrases, excluded);
   }
 
@@ -73,12 +80,17 @@ public final class UserQueryParser {
     return Character.isWhitespace(c) || c == '\u3000' || c == '\u00A0';
   }
 
+  /**
+   * The typed text as the index saw its paragraphs: invisible characters that come along with pasted text
+   * (zero-width spaces, direction marks) dropped as the indexer drops them, control characters as spaces, and
+   * full-width letters and digits folded (ＰＭ２．５ → PM2.5) before words and Latin runs are told apart.
+   */
   private static String sanitize(String raw) {
     StringBuilder sb = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       sb.append(Character.isISOControl(c) ? ' ' : c);
     }
-    return sb.toString();
+    return ChineseAnalyzers.foldedLettersAndDigits(TextCleaner.clean(sb.toString()));
   }
 }
