@@ -367,6 +367,12 @@ class SearchApiTest {
     TestServer.Response endpoint = server.get("/api/nothing-here");
     assertEquals(404, endpoint.status());
     assertTrue(endpoint.json().get("error").get("message").asText().contains("/api/nothing-here"));
+    TestServer.Response post = server.send(server.request("/api/search?q=x")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("q=x")).build());
+    assertEquals(405, post.status(), post.body());
+    assertEquals("GET", post.header("Allow"));
+    assertEquals("POST /api/search is not supported; use GET", post.json().get("error").get("message").asText());
+    assertEquals("*", post.header("Access-Control-Allow-Origin"));
   }
 
   @Test
@@ -396,8 +402,14 @@ class SearchApiTest {
     TestServer.Response again = server.send(server.request("/app.js").header("If-None-Match", etag).GET().build());
     assertEquals(304, again.status());
     assertEquals("", again.body());
-    // The article view is the same page.
-    assertTrue(server.get("/articles/some-article").body().contains("振兴搜索"));
+    // The article view is the same page, answered 404 when there is no such article (the page says so).
+    TestServer.Response missing = server.get("/articles/some-article");
+    assertTrue(missing.body().contains("振兴搜索"));
+    assertEquals(404, missing.status());
+    String id = server.search("沈阳", "").json().get("hits").get(0).get("articleId").asText();
+    TestServer.Response article = server.get("/articles/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(200, article.status());
+    assertTrue(article.body().contains("振兴搜索"));
   }
 
   @Test

@@ -69,6 +69,7 @@ public final class HttpApp {
     // validation answers with a helpful 400 instead of Jetty's bare 414.
     config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(128 * 1024));
     config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    config.http.prefer405over404 = true; // POST /api/search: "use GET", not "no such endpoint"
     // Javalin's own handler reads the page's files through the class loader. Jetty's (the default) mounts the
     // whole 26 MB jar as a zip file system to serve three files: a fifth of a second of start-up (JFR).
     config.resourceHandler(new JavalinStaticResourceHandler());
@@ -79,6 +80,12 @@ public final class HttpApp {
     });
     // The article view is the same page; it reads the article id from the path.
     config.spaRoot.addFile("/articles", "/web/index.html", Location.CLASSPATH);
+    // ... with the status a crawler or a link checker needs when there is no such article (the page says so).
+    config.routes.after("/articles/{id}", ctx -> {
+      if (ctx.statusCode() == 200 && s.articles().article(ctx.pathParam("id")).isEmpty()) {
+        ctx.status(404);
+      }
+    });
     config.requestLogger.http((ctx, ms) -> {
       ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
       s.metrics().request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
@@ -132,6 +139,19 @@ public final class HttpApp {
         discardUnreadBody(ctx);
       }
       ctx.status(e.status()).json(ErrorBody.of(e.parameter(), e.getMessage()));
+    });
+    config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> {
+      discardUnreadBody(ctx);
+      // Every /api/ path answers CORS preflights, which alone does not make it an endpoint.
+      List<String> allowed = new ArrayList<>();
+      e.getDetails().values().forEach(v -> java.util.Arrays.stream(v.split("[,\\s]+"))
+          .filter(m -> !m.isBlank() && !m.equalsIgnoreCase("OPTIONS") && !allowed.contains(m)).forEach(allowed::add));
+      if (allowed.isEmpty()) {
+        ctx.status(404).json(ErrorBody.of(null, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+        return;
+      }
+      ctx.header("Allow", String.join(", ", allowed)).status(405).json(ErrorBody.of(null,
+          ctx.method() + " " + ctx.path() + " is not supported; use " + String.join(" or ", allowed)));
     });
     config.routes.exception(EndpointNotFound.class, (e, ctx) ->
         ctx.status(404).json(ErrorBody.of(null, "no such endpoint: " + ctx.method() + " " + ctx.path())));
