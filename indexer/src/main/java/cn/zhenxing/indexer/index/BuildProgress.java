@@ -79,6 +79,7 @@ public final class BuildProgress {
         skipped.get(),
         expectedArticles,
         (end - startNanos) / 1_000_000,
+        finishedNanos >= 0,
         listed);
   }
 
@@ -86,6 +87,7 @@ public final class BuildProgress {
    * A consistent-enough view of the counters.
    *
    * @param expectedArticles -1 when unknown
+   * @param indexingDone every article has been read and indexed: what follows is merging and committing
    */
   public record Snapshot(
       long articles,
@@ -94,6 +96,7 @@ public final class BuildProgress {
       long skipped,
       long expectedArticles,
       long elapsedMillis,
+      boolean indexingDone,
       List<InputProblem> problems) {
 
     public double articlesPerSecond() {

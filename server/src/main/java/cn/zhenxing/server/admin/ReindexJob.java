@@ -69,6 +69,7 @@ public final class ReindexJob {
   public record View(
       String id,
       State state,
+      String phase,
       String source,
       String onError,
       Counts articles,
@@ -111,6 +112,7 @@ public final class ReindexJob {
     return new View(
         id,
         state,
+        state == State.running ? (s.indexingDone() ? "finishing" : "indexing") : null,
         source,
         onError,
         new Counts(s.articles(), expectedArticles),
@@ -118,7 +120,7 @@ public final class ReindexJob {
         new Rates(round(s.articlesPerSecond()), round(s.paragraphsPerSecond()), round(s.charactersPerSecond())),
         s.characters(),
         elapsedMillis(),
-        isActive() && eta >= 0 ? eta : null,
+        isActive() && !s.indexingDone() && eta >= 0 ? eta : null, // the merge after indexing has no estimate
         s.skipped(),
         s.problems().stream().map(Rejected::of).toList(),
         error,
