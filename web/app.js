@@ -24,6 +24,7 @@
 
   const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) =>
     ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const shortened = (s) => (s.length > 40 ? s.slice(0, 40) + '…' : s);
   const themeLabel = (id) => (themes.find((t) => t.id === id) || { label: id }).label;
 
   // ---- URL state ----------------------------------------------------------------------------------------
@@ -48,9 +49,9 @@
     return m ? decodeURIComponent(m[1]) : null;
   }
 
-  function go(url, how) {
+  function go(url, how, entry) {
     if (url !== location.pathname + location.search + location.hash) {
-      if (how === 'replace') history.replaceState(null, '', url); else history.pushState(null, '', url);
+      if (how === 'replace') history.replaceState(entry || null, '', url); else history.pushState(entry || null, '', url);
     }
     route();
   }
@@ -67,7 +68,7 @@
     searchView.hidden = false;
     document.body.classList.remove('reading');
     if (document.activeElement !== input) input.value = state.q;
-    document.title = (state.q ? state.q + ' - ' : '') + '振兴搜索';
+    document.title = (state.q ? shortened(state.q) + ' - ' : '') + '振兴搜索';
     lastSearchUrl = searchUrl(state);
     if (searchController) searchController.abort();
     const controller = searchController = new AbortController();
@@ -77,12 +78,12 @@
     try {
       const res = await fetch('/api/search?' + params, { signal: controller.signal, headers: { Accept: 'application/json' } });
       const body = await res.json();
-      if (!res.ok) throw new Error((body.error && body.error.message) || ('HTTP ' + res.status));
       if (controller !== searchController) return;
+      if (!res.ok) { renderError(apiProblem(res, body, state)); return; }
       renderResults(state, body);
     } catch (e) {
-      if (e.name === 'AbortError') return;
-      renderError(e.message === 'Failed to fetch' ? '无法连接服务器，请检查网络后重试。' : e.message);
+      if (e.name === 'AbortError' || controller !== searchController) return;
+      renderError({ message: OFFLINE, retry: true });
     } finally {
       if (controller === searchController) setLoading(false);
     }
@@ -103,9 +104,9 @@
     const from = (body.page - 1) * body.size + 1;
     const to = from + body.hits.length - 1;
     if (body.total === 0) {
-      statusEl.textContent = state.q ? '没有找到与“' + state.q + '”相关的段落' : '没有段落';
+      statusEl.textContent = state.q ? '没有找到与“' + shortened(state.q) + '”相关的段落' : '没有段落';
     } else if (body.hits.length === 0) {
-      statusEl.textContent = '共 ' + body.total.toLocaleString('zh-CN') + ' 个段落，这一页没有结果';
+      statusEl.textContent = '共 ' + body.total.toLocaleString('zh-CN') + ' 个段落，没有第 ' + state.page + ' 页';
     } else {
       // A notice with results says they are partial, or that a long query's last words were left out.
       statusEl.textContent = (state.q ? '找到 ' : '共 ') + body.total.toLocaleString('zh-CN') + ' 个段落，第 ' + from + '–' + to +
@@ -143,6 +144,9 @@
   }
 
   function renderChips(state, counts) {
+    // Redrawing the chips would drop the keyboard focus of the one just pressed: give it back.
+    const focused = document.activeElement;
+    const refocus = focused && chips.contains(focused) ? focused.dataset.theme : (focused === clear ? '' : null);
     chips.innerHTML = counts.map((f) => {
       const on = state.themes.includes(f.value);
       return '<button type="button" class="chip" data-theme="' + escapeHtml(f.value) + '" aria-pressed="' + on + '"' +
@@ -150,6 +154,11 @@
         '<span class="label">' + escapeHtml(f.label) + '</span><span class="count">' + f.count.toLocaleString('zh-CN') + '</span></button>';
     }).join('');
     clear.hidden = state.themes.length === 0;
+    if (refocus !== null) {
+      const chip = chips.querySelector('.chip[data-theme="' + CSS.escape(refocus) + '"]:not([disabled])') ||
+        chips.querySelector('.chip:not([disabled])');
+      if (chip) chip.focus();
+    }
   }
 
   function renderChart(counts, total, state) {
@@ -165,6 +174,13 @@
   }
 
   async function renderEmpty(state, body) {
+    if (body.total > 0 && body.hits.length === 0) {  // a page past the end (an old link, a shortened list)
+      const last = lastPage(body.total);
+      empty.innerHTML = '<p>这一页之后没有更多结果。<a href="' + escapeHtml(searchUrl({ ...state, page: last })) +
+        '" data-nav>转到最后一页（第 ' + last + ' 页）</a></p>';
+      empty.hidden = false;
+      return;
+    }
     if (body.total > 0 || (!state.q && !state.themes.length)) { empty.hidden = true; return; }
     const tips = ['检查是否有错别字', '换一个更常用的说法，如“营商环境”“科技创新”', '减少关键词或去掉引号'];
     if (state.themes.length) tips.unshift('清除主题筛选后再试');
@@ -189,19 +205,55 @@
     }
   }
 
-  function renderError(message) {
+  const OFFLINE = '无法连接服务器，请检查网络后重试。';
+
+  /**
+   * What went wrong, said in Chinese, and the way out: a request the server refused is not worth repeating
+   * as it is, so it gets a link that fixes it; a busy or unreachable server gets a retry. The API's own
+   * message (English, for developers) is kept as a tooltip.
+   */
+  function apiProblem(res, body, state) {
+    const error = body && body.error || {};
+    const detail = error.message || 'HTTP ' + res.status;
+    if (res.status === 429) {
+      const wait = res.headers.get('Retry-After');
+      return { message: '搜索太频繁了，请' + (wait ? ' ' + wait + ' 秒后' : '稍后') + '再试。', retry: true, detail };
+    }
+    if (res.status >= 500) return { message: '服务器暂时无法完成这次搜索，请稍后重试。', retry: true, detail };
+    switch (error.parameter) {
+      case 'theme':
+        return { message: '链接里的主题筛选无效。', fix: ['去掉主题筛选', { ...state, themes: [], page: 1 }], detail };
+      case 'page': case 'size':
+        return { message: '页码超出了可以查看的范围（最多 ' + lastPage(10000) + ' 页）。', fix: ['回到第 1 页', { ...state, page: 1 }], detail };
+      case 'q':
+        return { message: state.q.length > 500 ? '搜索词太长了：最多 500 个字。' : '搜索词里有无法识别的字符。',
+          fix: ['缩短后重新搜索', { ...state, q: state.q.slice(0, 500), page: 1 }], detail };
+      default:
+        return { message: '这次搜索无法完成。', fix: ['重新开始搜索', { q: '', themes: [], page: 1 }], detail };
+    }
+  }
+
+  function renderError(problem) {
     results.innerHTML = '';
     pager.innerHTML = '';
     empty.hidden = true;
     statusEl.textContent = '搜索出错';
-    errorEl.innerHTML = '<p><strong>搜索出错了。</strong>' + escapeHtml(message) + '</p><p><button type="button" class="link" id="retry">重试</button></p>';
+    const way = problem.fix
+      ? '<a href="' + escapeHtml(searchUrl(problem.fix[1])) + '" data-nav>' + escapeHtml(problem.fix[0]) + '</a>'
+      : '<button type="button" class="link" id="retry">重试</button>';
+    errorEl.innerHTML = '<p' + (problem.detail ? ' title="' + escapeHtml(problem.detail) + '"' : '') + '><strong>搜索出错了。</strong>' +
+      escapeHtml(problem.message) + '</p><p>' + way + '</p>';
     errorEl.hidden = false;
-    $('retry').addEventListener('click', route);
+    if ($('retry')) $('retry').addEventListener('click', route);
+  }
+
+  function lastPage(total) {
+    return Math.max(1, Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE)));
   }
 
   function renderPager(state, total) {
-    const pages = Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
-    if (pages <= 1) { pager.innerHTML = ''; return; }
+    const pages = lastPage(total);
+    if (pages <= 1 || state.page > pages) { pager.innerHTML = ''; return; }
     const link = (p, text, label) => '<a href="' + escapeHtml(searchUrl({ ...state, page: p })) + '" data-nav data-page="' + p + '"' +
       ' aria-label="' + label + '"' + (p === state.page ? ' aria-current="page"' : '') + '>' + text + '</a>';
     const parts = [];
@@ -227,20 +279,65 @@
     closeSuggestions();
     const back = readSearchState();
     backLink.href = searchUrl(back);
-    backLink.textContent = back.q ? '← 返回“' + back.q + '”的搜索结果' : '← 返回搜索';
+    backLink.textContent = back.q ? '← 返回“' + shortened(back.q) + '”的搜索结果' : '← 返回搜索';
     if (document.activeElement !== input) input.value = back.q;
     articleBody.innerHTML = '<p class="status">正在加载文章…</p>';
     try {
-      const res = await fetch('/api/articles/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
-      const a = await res.json();
-      if (!res.ok) throw new Error(res.status === 404 ? '找不到这篇文章（编号：' + id + '）。' : (a.error && a.error.message) || 'HTTP ' + res.status);
-      renderArticle(a);
+      let res, a;
+      try {
+        res = await fetch('/api/articles/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
+        a = await res.json();
+      } catch (e) {
+        throw Object.assign(new Error(OFFLINE), { retry: true });
+      }
+      if (res.status === 404) throw new Error('找不到这篇文章（编号：' + shortened(id) + '）。它可能已被删除，或链接有误。');
+      if (!res.ok) throw Object.assign(new Error('服务器暂时无法打开这篇文章，请稍后重试。'), { retry: true });
+      renderArticle(a, back.q);
     } catch (e) {
-      articleBody.innerHTML = '<div class="error" role="alert"><p><strong>无法打开文章。</strong>' + escapeHtml(e.message) + '</p></div>';
+      document.title = '无法打开文章 - 振兴搜索';
+      articleBody.innerHTML = '<div class="error" role="alert"><p><strong>无法打开文章。</strong>' + escapeHtml(e.message) + '</p>' +
+        (e.retry ? '<p><button type="button" class="link" id="article-retry">重试</button></p>' : '') + '</div>';
+      if ($('article-retry')) $('article-retry').addEventListener('click', route);
     }
   }
 
-  function renderArticle(a) {
+  /**
+   * The words to mark in an article: the snippet marks of the result that was clicked (they cover 沈阳 found
+   * in 沈阳市, or 營商環境 typed for 营商环境), else what was typed, without exclusions and quote marks.
+   */
+  function marksFor(q) {
+    const fromHit = history.state && Array.isArray(history.state.marks) ? history.state.marks : [];
+    const typed = [];
+    const re = /-?"[^"]*"|-?“[^”]*”|\S+/g;
+    for (const m of (q || '').matchAll(re)) {
+      const word = m[0];
+      if (!word.startsWith('-')) typed.push(word.replace(/["“”]/g, ''));
+    }
+    return [...new Set(fromHit.concat(typed).filter((w) => w.length > 0))].sort((x, y) => y.length - x.length);
+  }
+
+  /** {@code text} as HTML with every occurrence of the words marked (longest first, no overlaps). */
+  function markedHtml(text, words) {
+    if (!words.length) return escapeHtml(text);
+    const lower = text.toLowerCase();
+    const folded = lower.length === text.length ? lower : text;  // case folding only where it keeps offsets
+    const keys = words.map((w) => (folded === lower ? w.toLowerCase() : w));
+    let out = '', at = 0;
+    while (at < text.length) {
+      let best = -1, bestLen = 0;
+      for (const k of keys) {
+        const i = folded.indexOf(k, at);
+        if (i >= 0 && (best < 0 || i < best || (i === best && k.length > bestLen))) { best = i; bestLen = k.length; }
+      }
+      if (best < 0) break;
+      out += escapeHtml(text.slice(at, best)) + '<mark>' + escapeHtml(text.slice(best, best + bestLen)) + '</mark>';
+      at = best + bestLen;
+    }
+    return out + escapeHtml(text.slice(at));
+  }
+
+  function renderArticle(a, q) {
+    const words = marksFor(q);
     document.title = a.title + ' - 振兴搜索';
     const meta = [a.date, a.source && !/^github:/.test(a.source) ? a.source : '', a.metadata && a.metadata['来源'] ? '来源：' + a.metadata['来源'] : '']
       .filter(Boolean).map(escapeHtml).join(' · ');
@@ -250,7 +347,7 @@
     for (const p of a.paragraphs) {
       for (const h of p.headings) parts.push('<h2>' + escapeHtml(h) + '</h2>');
       parts.push('<section class="para" id="p' + p.paragraph + '" tabindex="-1" aria-label="第 ' + p.paragraph + ' 段">' +
-        '<p>' + escapeHtml(p.text) + '</p>' + tagsHtml(p.themes, p.evidence) + '</section>');
+        '<p>' + markedHtml(p.text, words) + '</p>' + tagsHtml(p.themes, p.evidence) + '</section>');
     }
     // Only web addresses become links: an index written before the server refused other schemes may hold some.
     if (/^https?:\/\//i.test(a.url || '')) parts.push('<p class="meta">原文：<a href="' + escapeHtml(a.url) + '" rel="noopener noreferrer">' + escapeHtml(a.url) + '</a></p>');
@@ -341,7 +438,9 @@
     go(searchUrl(state), 'push');
   }
 
-  input.addEventListener('input', () => {
+  // While an input method is composing (营商 typed as y-i-n-g-s-h-a-n-g), the box holds pinyin letters, not
+  // the query: search only when the characters are committed.
+  function typed() {
     clearTimeout(typeTimer);
     clearTimeout(suggestTimer);
     suggestTimer = setTimeout(() => loadSuggestions(input.value), SUGGEST_DELAY);
@@ -352,9 +451,14 @@
       go(searchUrl(state), typingEntry ? 'replace' : 'push');
       typingEntry = true;
     }, TYPE_DELAY);
-  });
+  }
+
+  input.addEventListener('input', (e) => { if (!e.isComposing) typed(); });
+  input.addEventListener('compositionstart', () => { clearTimeout(typeTimer); clearTimeout(suggestTimer); });
+  input.addEventListener('compositionend', typed);
 
   input.addEventListener('keydown', (e) => {
+    if (e.isComposing || e.keyCode === 229) return;  // Enter or arrows that pick the input method's candidates
     const open = !list.hidden;
     if (e.key === 'ArrowDown' && open) { e.preventDefault(); moveSuggestion(1); }
     else if (e.key === 'ArrowUp' && open) { e.preventDefault(); moveSuggestion(-1); }
@@ -399,7 +503,13 @@
     e.preventDefault();
     typingEntry = false;
     const toArticle = a.getAttribute('href').startsWith('/articles/');
-    go(a.getAttribute('href'), 'push');
+    if (a === backLink && history.state && history.state.fromResults) {
+      history.back();  // like the browser's back button: the same results, scrolled where they were
+      return;
+    }
+    const hit = a.closest('.hit');
+    const marks = hit ? [...hit.querySelectorAll('.snippet mark')].map((m) => m.textContent) : [];
+    go(a.getAttribute('href'), 'push', toArticle && !articleIdFromPath() ? { fromResults: true, marks } : null);
     if (!toArticle) { window.scrollTo(0, 0); if (a.dataset.page) results.focus && $('main').focus({ preventScroll: true }); }
   });
 

@@ -85,7 +85,7 @@ class SearchPageBrowserTest {
   void open(String path) {
     driver.get(server.base() + path);
     wait.until(d -> !d.findElement(By.id("status")).getText().isBlank()
-        || !d.findElement(By.id("article-view")).getAttribute("hidden").equals("true"));
+        || d.findElement(By.id("article-view")).getAttribute("hidden") == null);
   }
 
   WebElement box() {
@@ -241,10 +241,21 @@ class SearchPageBrowserTest {
     assertEquals("p12", driver.switchTo().activeElement().getAttribute("id"), "focus moves to the paragraph");
     assertTrue(target.findElement(By.cssSelector(".tag")).getText().contains("数字沈阳"));
     assertFalse(driver.findElements(By.cssSelector("#article-body h2")).isEmpty(), "headings are shown");
+    List<WebElement> marked = target.findElements(By.tagName("mark"));
+    assertFalse(marked.isEmpty(), "the words searched for are marked in the article too");
+    assertEquals("数字沈阳", marked.get(0).getText());
     shot("06-article-view");
+    long entries = (Long) js("return history.length");
     driver.findElement(By.id("back-link")).click();
     awaitResultsFor("数字沈阳");
     assertEquals(3, hits().size());
+    assertEquals(entries, (Long) js("return history.length"), "the back link goes back, it does not add an entry");
+    driver.navigate().forward();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#p12.target mark")));
+
+    open("/articles/no-such-article");
+    wait.until(d -> d.findElement(By.id("article-body")).getText().contains("找不到这篇文章"));
+    assertEquals("无法打开文章 - 振兴搜索", driver.getTitle());
   }
 
   @Test
@@ -261,12 +272,76 @@ class SearchPageBrowserTest {
   }
 
   @Test
-  void an_api_error_shows_the_error_state() throws Exception {
-    open("/?q=x&theme=bogus");
+  void an_api_error_is_explained_in_chinese_with_a_way_out() throws Exception {
+    open("/?q=" + enc("营商环境") + "&theme=bogus");
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-    assertTrue(error.getText().contains("unknown theme"), error.getText());
-    assertTrue(error.findElement(By.id("retry")).isDisplayed());
+    assertTrue(error.getText().contains("链接里的主题筛选无效"), error.getText());
+    assertFalse(error.getText().contains("unknown theme"), "the API's English stays out of the text");
+    assertTrue(driver.findElements(By.id("retry")).isEmpty(), "repeating a refused request would fail again");
     shot("08-error-state");
+    error.findElement(By.linkText("去掉主题筛选")).click();
+    awaitResultsFor("营商环境");
+    assertFalse(hits().isEmpty());
+    assertFalse(((String) js("return location.search")).contains("theme="));
+
+    open("/?q=" + enc("沈阳") + "&page=5000");
+    error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(error.getText().contains("页码超出"), error.getText());
+    error.findElement(By.linkText("回到第 1 页")).click();
+    awaitResultsFor("沈阳");
+    assertEquals(10, hits().size());
+  }
+
+  @Test
+  void a_page_past_the_end_leads_to_the_last_page() throws Exception {
+    open("/?q=" + enc("营商环境") + "&page=99");
+    WebElement emptyBox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+    long total = server.search("营商环境", "").json().get("total").asLong();
+    long last = (total + 9) / 10;
+    assertTrue(last >= 2, "the seeds give more than one page");
+    assertTrue(driver.findElement(By.id("status")).getText().contains("没有第 99 页"));
+    emptyBox.findElement(By.partialLinkText("转到最后一页（第 " + last + " 页）")).click();
+    wait.until(d -> ((String) js("return location.search")).contains("page=" + last));
+    awaitResultsFor("营商环境");
+    assertEquals(total - (last - 1) * 10, hits().size());
+  }
+
+  @Test
+  void nothing_is_searched_while_an_input_method_is_composing() throws Exception {
+    open("/");
+    // What a pinyin input method does: the box holds letters while composing, then the chosen characters.
+    js("const q = document.getElementById('q'); q.focus();"
+        + "q.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));"
+        + "q.value = 'yingshang';"
+        + "q.dispatchEvent(new InputEvent('input', {data: 'yingshang', isComposing: true, bubbles: true}));");
+    Thread.sleep(800); // three times the typing delay
+    assertEquals("", query(), "no search for the half-typed pinyin");
+    assertTrue(driver.findElement(By.id("suggestions")).getAttribute("hidden") != null);
+    js("const q = document.getElementById('q'); q.value = '营商';"
+        + "q.dispatchEvent(new InputEvent('input', {data: '营商', isComposing: true, bubbles: true}));"
+        + "q.dispatchEvent(new CompositionEvent('compositionend', {data: '营商'}));");
+    awaitResultsFor("营商");
+    assertFalse(hits().isEmpty());
+  }
+
+  @Test
+  void a_chip_pressed_from_the_keyboard_keeps_the_focus() throws Exception {
+    open("/?q=" + enc("营商环境"));
+    awaitResultsFor("营商环境");
+    driver.findElement(By.cssSelector(".chip[data-theme='services']")).sendKeys(Keys.ENTER);
+    wait.until(d -> ((String) js("return location.search")).contains("theme=services"));
+    awaitResultsFor("营商环境");
+    wait.until(d -> "true".equals(d.findElement(By.cssSelector(".chip[data-theme='services']")).getAttribute("aria-pressed")));
+    assertEquals("services", driver.switchTo().activeElement().getAttribute("data-theme"));
+    driver.switchTo().activeElement().sendKeys(Keys.ENTER); // and again, to take the filter off
+    wait.until(d -> !((String) js("return location.search")).contains("theme="));
+    awaitResultsFor("营商环境");
+    wait.until(d -> "false".equals(d.findElement(By.cssSelector(".chip[data-theme='services']")).getAttribute("aria-pressed")));
+    assertEquals("services", driver.switchTo().activeElement().getAttribute("data-theme"));
+  }
+
+  static Object js(String script) {
+    return ((JavascriptExecutor) driver).executeScript(script);
   }
 
   @Test
@@ -296,6 +371,13 @@ class SearchPageBrowserTest {
     assertTrue(services.getSize().getHeight() >= 36, "chips are big enough to tap");
     assertTrue(hits().get(0).getSize().getWidth() <= 390);
     shot("10-phone");
+
+    String word = "a".repeat(400); // a word with no break: the status line repeats it
+    open("/?q=" + word);
+    awaitResultsFor(word);
+    Long wide = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertTrue(wide <= 0, "a long word wraps instead of widening the page, overflow " + wide);
+    shot("11-phone-long-word");
   }
 
   static String enc(String s) {
