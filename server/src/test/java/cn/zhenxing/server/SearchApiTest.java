@@ -367,6 +367,13 @@ class SearchApiTest {
     TestServer.Response endpoint = server.get("/api/nothing-here");
     assertEquals(404, endpoint.status());
     assertTrue(endpoint.json().get("error").get("message").asText().contains("/api/nothing-here"));
+    TestServer.Response page = server.send(server.request("/no-such-page").header("Accept", "text/html,*/*").GET().build());
+    assertEquals(404, page.status());
+    assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+    assertTrue(page.body().contains("页面不存在") && page.body().contains("href=\"/\""), page.body());
+    TestServer.Response api = server.send(server.request("/api/nothing-here").header("Accept", "text/html").GET().build());
+    assertEquals(404, api.status());
+    assertTrue(api.header("Content-Type").startsWith("application/json"), "the API answers JSON to anyone");
     TestServer.Response post = server.send(server.request("/api/search?q=x")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("q=x")).build());
     assertEquals(405, post.status(), post.body());

@@ -61,6 +61,14 @@ public final class HttpApp {
     return Javalin.create(config -> configure(config, services));
   }
 
+  private static final String NOT_FOUND_PAGE = """
+      <!doctype html>
+      <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>页面不存在 - 振兴搜索</title><link rel="stylesheet" href="/style.css"></head>
+      <body><main class="article"><h1>页面不存在</h1><p>这个地址没有页面，链接可能有误或已过期。</p>
+      <p><a href="/">去振兴搜索首页搜索</a></p></main></body></html>
+      """;
+
   private static void configure(JavalinConfig config, Services s) {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
@@ -153,8 +161,13 @@ public final class HttpApp {
       ctx.header("Allow", String.join(", ", allowed)).status(405).json(ErrorBody.of(null,
           ctx.method() + " " + ctx.path() + " is not supported; use " + String.join(" or ", allowed)));
     });
-    config.routes.exception(EndpointNotFound.class, (e, ctx) ->
-        ctx.status(404).json(ErrorBody.of(null, "no such endpoint: " + ctx.method() + " " + ctx.path())));
+    config.routes.exception(EndpointNotFound.class, (e, ctx) -> {
+      if (!ctx.path().startsWith("/api/") && String.valueOf(ctx.header("Accept")).contains("text/html")) {
+        ctx.status(404).html(NOT_FOUND_PAGE); // a person followed a broken link: a page, not JSON
+        return;
+      }
+      ctx.status(404).json(ErrorBody.of(null, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+    });
     config.routes.exception(Exception.class, (e, ctx) -> {
       String id = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("Unexpected error {} on {} {}", id, ctx.method(), ctx.fullUrl(), e);
