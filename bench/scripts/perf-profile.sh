@@ -12,7 +12,7 @@ SECONDS_MEASURED=${SECONDS_PER_RUN:-20}
 THREADS=$([ "$CONNS" = 1 ] && echo 1 || echo 2)
 work=$(mktemp -d)
 cp -al bench/data/index "$work/index"
-find "$work/index" -name write.lock -delete
+find "$work/index" \( -name write.lock -o -name index.lock \) -delete
 java ${SERVER_JVM:-@bench/scripts/server.jvm} -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer \
   -jar server/target/zhenxing-server.jar --index "$work/index" --port "$PORT" --rate-limit 0 --cache-entries 0 \
   > "$work/server.log" 2>&1 &

@@ -10,7 +10,7 @@ PORT=${PORT:-7090}
 CONNS=${CONNS:-1}
 work=$(mktemp -d)
 cp -al bench/data/index "$work/index"
-find "$work/index" -name write.lock -delete
+find "$work/index" \( -name write.lock -o -name index.lock \) -delete
 java ${SERVER_JVM:-@bench/scripts/server.jvm} -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.SameJvmBench bench/data/index "$work/index" \
   bench/query-mix.jsonl "$PORT" "$work" > "$work/log" 2>&1 &
 JVM=$!

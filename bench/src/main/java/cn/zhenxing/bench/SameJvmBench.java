@@ -13,7 +13,7 @@ import java.util.List;
  * {@code go} (the number of seconds) starts one loop; its figures are printed and {@code done} is written.
  *
  * <p>The in-process searcher needs its own copy of the index (the server holds the write lock):
- * {@code cp -al bench/data/index /tmp/index2 && find /tmp/index2 -name write.lock -delete}.
+ * {@code cp -al bench/data/index /tmp/index2 && find /tmp/index2 \( -name write.lock -o -name index.lock \) -delete}.
  *
  * <pre>java -Xmx512m -cp bench/target/zhenxing-bench.jar cn.zhenxing.bench.SameJvmBench INDEX COPY MIX PORT CONTROL_DIR</pre>
  *

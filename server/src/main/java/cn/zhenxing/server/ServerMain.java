@@ -49,6 +49,12 @@ public final class ServerMain {
       System.exit(2);
       return;
     }
+    if (!portIsFree(config.port())) {
+      // Checked before the index opens (a first start builds it from the seeds), not after.
+      System.err.println("error: port " + config.port() + " is in use by another program (--port N)");
+      System.exit(1);
+      return;
+    }
     try {
       Server server = Server.create(config).start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -63,10 +69,26 @@ public final class ServerMain {
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
+    } catch (cn.zhenxing.indexer.index.IndexInUseException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
     } catch (Exception e) {
       System.err.println("error: the server could not start: " + e);
       LOG.error("Start-up failed", e);
       System.exit(1);
+    }
+  }
+
+  private static boolean portIsFree(int port) {
+    if (port == 0) {
+      return true;
+    }
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true); // as Jetty binds, so a port in TIME_WAIT counts as free
+      socket.bind(new java.net.InetSocketAddress(port));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhenxing.indexer.cli.CommandLine;
+import cn.zhenxing.indexer.cli.IndexerCli;
+import cn.zhenxing.indexer.index.IndexInUseException;
+import cn.zhenxing.indexer.index.IndexLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,42 @@ class ServerStartTest {
     try (TestServer s = TestServer.start(TestServer.config(index)
         .withSeedsDir(dir.resolve("no-seeds")))) {
       assertEquals(generation, s.server().index().generation().getFileName().toString());
+      assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
+    }
+  }
+
+  @Test
+  void an_index_folder_is_used_by_one_process_at_a_time(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("index");
+    try (TestServer s = TestServer.start(index)) {
+      String generation = s.server().index().generation().getFileName().toString();
+      IndexInUseException second = assertThrows(IndexInUseException.class, () -> Server.create(TestServer.config(index)));
+      assertTrue(second.getMessage().contains("in use by another process"), second.getMessage());
+
+      // An indexer run would switch the live generation under the server, whose later edits went to the old one
+      // and were deleted at its next start as a leftover.
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int code = IndexerCli.run(new String[] {"--input", TestServer.seeds().toString(), "--index", index.toString()},
+          new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true), new java.io.PrintStream(err, true), false);
+      assertEquals(1, code);
+      assertTrue(err.toString().contains("POST /api/admin/reindex"), err.toString());
+      assertEquals(generation, new IndexLayout(index).current().orElseThrow().getFileName().toString());
+      assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
+    }
+    try (TestServer s = TestServer.start(index)) { // released when the first server closed
+      assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
+    }
+  }
+
+  @Test
+  void seeds_that_give_no_paragraph_give_no_index(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("index");
+    Files.createDirectories(dir.resolve("empty-seeds"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Server.create(
+        TestServer.config(index).withSeedsDir(dir.resolve("empty-seeds"))));
+    assertTrue(e.getMessage().contains("the seeds give none"), e.getMessage());
+    assertTrue(new IndexLayout(index).current().isEmpty(), "nothing published that a later start would serve");
+    try (TestServer s = TestServer.start(index)) { // the next start, with seeds, builds the index
       assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
     }
   }

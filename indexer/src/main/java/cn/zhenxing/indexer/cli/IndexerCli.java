@@ -6,6 +6,7 @@ import cn.zhenxing.indexer.index.BuildAbortedException;
 import cn.zhenxing.indexer.index.BuildProgress;
 import cn.zhenxing.indexer.index.GenerationBuilder;
 import cn.zhenxing.indexer.index.IndexBuilder;
+import cn.zhenxing.indexer.index.IndexInUseException;
 import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.NothingIndexedException;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
@@ -68,7 +69,7 @@ public final class IndexerCli {
         new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(taxonomy), threads);
     BuildProgress progress = new BuildProgress();
     out.printf(Locale.ROOT, "Indexing %d file(s) into %s with %d thread(s)%n", source.files().size(), layout.root(), threads);
-    try {
+    try (java.io.Closeable folder = layout.lock()) {
       GenerationBuilder.Built built;
       try (ProgressReporter ignored = new ProgressReporter(progress, out, terminal)) {
         built = new GenerationBuilder(layout, builder, 256).build(source, onError, progress, "cli");
@@ -85,6 +86,9 @@ public final class IndexerCli {
     } catch (NothingIndexedException e) {
       printSummary(out, progress.snapshot(), null);
       err.println("error: " + e.getMessage() + "; the live index is unchanged");
+      return 1;
+    } catch (IndexInUseException e) {
+      err.println("error: " + e.getMessage() + "; nothing was indexed");
       return 1;
     } catch (Exception e) {
       err.println("error: indexing failed: " + e);

@@ -33,27 +33,13 @@ public final class GenerationBuilder {
   public record Built(Path generation, long paragraphs, long nextArticleSeq) {}
 
   /**
-   * Builds a generation that is to replace a live index; a build that indexed no paragraph is thrown away.
+   * Builds a generation from {@code source}. One that indexed no paragraph is thrown away: published, it would
+   * replace a live index, or be served empty by every later start.
    *
    * @throws NothingIndexedException when every input was skipped or there was none
    */
   public Built build(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin)
       throws IOException, BuildAbortedException, InterruptedException, NothingIndexedException {
-    return build(source, onError, progress, origin, false);
-  }
-
-  /** Builds a generation that may be empty: the first index of a server whose seeds folder holds nothing. */
-  public Built buildAllowingEmpty(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress,
-      String origin) throws IOException, BuildAbortedException, InterruptedException {
-    try {
-      return build(source, onError, progress, origin, true);
-    } catch (NothingIndexedException e) {
-      throw new IllegalStateException("unreachable: empty builds are allowed here", e);
-    }
-  }
-
-  private Built build(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin,
-      boolean allowEmpty) throws IOException, BuildAbortedException, InterruptedException, NothingIndexedException {
     layout.ensureRoot();
     Path gen = layout.newGeneration();
     boolean ok = false;
@@ -66,7 +52,7 @@ public final class GenerationBuilder {
         progress.expectArticles(source.expectedArticles());
         PhraseCollector phrases = new PhraseCollector();
         long next = builder.build(source, writer, 0, onError, progress, phrases);
-        if (!allowEmpty && writer.getDocStats().numDocs == 0) {
+        if (writer.getDocStats().numDocs == 0) {
           throw new NothingIndexedException(progress.snapshot().skipped());
         }
         writer.setLiveCommitData(commitData(next, origin).entrySet());

@@ -31,6 +31,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 public final class IndexLayout {
 
   private static final String CURRENT = "CURRENT";
+  private static final String LOCK = "index.lock";
   private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
 
   private final Path root;
@@ -52,6 +53,28 @@ public final class IndexLayout {
     }
     if (!Files.isWritable(root)) {
       throw new IllegalArgumentException("index folder " + root + " is not writable");
+    }
+  }
+
+  /**
+   * Takes the folder for this process until the returned handle is closed: a server holds it while it runs,
+   * an indexer run while it builds and publishes. The operating system drops it when the process dies.
+   *
+   * @throws IndexInUseException when another process (or another holder in this one) has it
+   */
+  public java.io.Closeable lock() throws IOException {
+    ensureRoot();
+    org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(root);
+    try {
+      org.apache.lucene.store.Lock lock = dir.obtainLock(LOCK);
+      return () -> {
+        try (dir) {
+          lock.close();
+        }
+      };
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      dir.close();
+      throw new IndexInUseException(root);
     }
   }
 

@@ -76,6 +76,18 @@ class IndexerCliTest {
   }
 
   @Test
+  void an_index_folder_held_by_another_process_is_left_alone(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("index");
+    try (var held = new IndexLayout(index).lock()) {
+      Run r = run("--input", Seeds.folder().toString(), "--index", index.toString());
+      assertEquals(1, r.code());
+      assertTrue(r.err().contains("is in use by another process"), r.err());
+      assertTrue(new IndexLayout(index).current().isEmpty());
+    }
+    assertEquals(0, run("--input", Seeds.folder().toString(), "--index", index.toString()).code());
+  }
+
+  @Test
   void usage_errors_name_the_option(@TempDir Path dir) {
     assertEquals(2, run("--index", dir.toString()).code());
     Run unknown = run("--input", "x", "--frobnicate");

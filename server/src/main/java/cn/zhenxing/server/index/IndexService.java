@@ -41,9 +41,13 @@ public final class IndexService implements Closeable {
   /** Edits made while a rebuild runs, replayed onto the new generation before it goes live; else null. */
   private List<ArticleEdit> editsDuringRebuild;
 
-  private IndexService(IndexLayout layout, IndexBuilder builder) {
+  /** This process's hold on the index folder, for as long as the service is open. */
+  private final java.io.Closeable folderLock;
+
+  private IndexService(IndexLayout layout, IndexBuilder builder, java.io.Closeable folderLock) {
     this.layout = layout;
     this.builder = builder;
+    this.folderLock = folderLock;
   }
 
   /**
@@ -52,11 +56,21 @@ public final class IndexService implements Closeable {
    */
   public static IndexService open(IndexLayout layout, IndexBuilder builder, Supplier<ArticleSource> seeds)
       throws IOException, InterruptedException {
-    layout.ensureRoot();
+    IndexService service = new IndexService(layout, builder, layout.lock());
+    try {
+      service.openOrBootstrap(seeds);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      service.close();
+      throw e;
+    }
+    return service;
+  }
+
+  private void openOrBootstrap(Supplier<ArticleSource> seeds) throws IOException, InterruptedException {
+    IndexService service = this;
     for (Path removed : layout.removeStaleGenerations()) {
       LOG.info("Removed leftover index generation {}", removed);
     }
-    IndexService service = new IndexService(layout, builder);
     Optional<Path> current = layout.current();
     if (current.isPresent()) {
       LiveIndex index = LiveIndex.open(current.get());
@@ -71,11 +85,10 @@ public final class IndexService implements Closeable {
         }
         service.live.set(index);
         LOG.info("Serving index {} ({} paragraphs)", current.get(), service.paragraphCount());
-        return service;
+        return;
       }
     }
     service.bootstrapFrom(seeds.get());
-    return service;
   }
 
   private void bootstrapFrom(ArticleSource seeds) throws IOException, InterruptedException {
@@ -83,9 +96,13 @@ public final class IndexService implements Closeable {
     GenerationBuilder.Built built;
     try {
       built = new GenerationBuilder(layout, builder, 128)
-          .buildAllowingEmpty(seeds, IndexBuilder.OnError.SKIP, progress, "seeds");
+          .build(seeds, IndexBuilder.OnError.SKIP, progress, "seeds");
     } catch (BuildAbortedException e) {
       throw new IllegalStateException("unreachable: seeds are built with OnError.SKIP", e);
+    } catch (NothingIndexedException e) {
+      // An empty index published now would be served, empty, by every later start as well.
+      throw new IllegalArgumentException("there is no index yet and the seeds give none: " + e.getMessage()
+          + " (--seeds DIR: a folder of .txt, .html or .jsonl articles)");
     }
     BuildProgress.Snapshot s = progress.snapshot();
     s.problems().forEach(p -> LOG.warn("Skipped seed input {}", p));
@@ -346,8 +363,10 @@ public final class IndexService implements Closeable {
   @Override
   public void close() throws IOException {
     LiveIndex index = live.getAndSet(null);
-    if (index != null) {
-      index.close();
+    try (folderLock) {
+      if (index != null) {
+        index.close();
+      }
     }
   }
 }
