@@ -29,6 +29,26 @@ class IndexBuilderTest {
   }
 
   @Test
+  void an_article_with_too_many_paragraphs_is_refused_before_its_documents_are_built() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i <= IndexBuilder.MAX_PARAGRAPHS_PER_ARTICLE; i++) {
+      text.append("第").append(i).append("项工作已经完成。\n");
+    }
+    IndexBuilder.Prepared tooMany = builder(1).prepare(
+        new cn.zhenxing.indexer.article.Article("big", "大文章", "", "", "", text.toString()), 0);
+    assertEquals("10,001 paragraphs: an article may have at most 10,000 (split it into several)", tooMany.problem());
+    assertTrue(tooMany.documents().isEmpty());
+    text.setLength(0);
+    for (int i = 0; i < IndexBuilder.MAX_PARAGRAPHS_PER_ARTICLE; i++) {
+      text.append("第").append(i).append("项工作已经完成。\n");
+    }
+    IndexBuilder.Prepared most = builder(1).prepare(
+        new cn.zhenxing.indexer.article.Article("big", "大文章", "", "", "", text.toString()), 0);
+    assertEquals(null, most.problem());
+    assertEquals(IndexBuilder.MAX_PARAGRAPHS_PER_ARTICLE, most.documents().size());
+  }
+
+  @Test
   void seeds_build_into_a_published_generation_with_every_paragraph(@TempDir Path root) throws Exception {
     IndexLayout layout = new IndexLayout(root);
     BuildProgress progress = new BuildProgress();

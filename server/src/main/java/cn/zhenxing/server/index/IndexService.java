@@ -139,7 +139,7 @@ public final class IndexService implements Closeable {
    * Adds or replaces one article: its old paragraphs are replaced by the new ones atomically, committed (so
    * the change survives a crash once this returns) and visible to searches at once.
    *
-   * @throws IllegalArgumentException when the article has no paragraphs
+   * @throws IllegalArgumentException when the article has no paragraphs, or too many
    * @throws StaleSchemaException when the live index was built by another schema version
    */
   public Upserted upsert(Article article) throws IOException {
@@ -195,8 +195,8 @@ public final class IndexService implements Closeable {
     long existing = index.articleSeq(article.id());
     long seq = existing >= 0 ? existing : index.allocateArticleSeq();
     IndexBuilder.Prepared prepared = builder.prepare(article, seq);
-    if (prepared.documents().isEmpty()) {
-      throw new IllegalArgumentException("the article has no paragraphs (only a title, headings or metadata)");
+    if (prepared.problem() != null) {
+      throw new IllegalArgumentException("the article has " + prepared.problem());
     }
     index.replaceArticle(article.id(), prepared.documents());
     return prepared.documents().size();
