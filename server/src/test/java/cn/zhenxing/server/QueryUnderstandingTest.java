@@ -110,6 +110,20 @@ class QueryUnderstandingTest {
     TestServer.Response broken = server.send(server.admin("/api/admin/synonyms/reload").POST(BodyPublishers.noBody()).build());
     assertEquals(400, broken.status(), broken.body());
     assertTrue(search("冰城").get("total").asLong() > 0, "the previous rules stay in force");
+
+    // Saved in another encoding: refused with the reason, and the searches that notice the change on their
+    // own (every two seconds) still answer, with the previous rules.
+    Files.write(synonyms, "冰城 => 哈尔滨\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+    Files.setLastModifiedTime(synonyms, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    TestServer.Response gbk = server.send(server.admin("/api/admin/synonyms/reload").POST(BodyPublishers.noBody()).build());
+    assertEquals(400, gbk.status(), gbk.body());
+    assertTrue(gbk.json().get("error").get("message").asText().contains("is not UTF-8 text"), gbk.body());
+    Thread.sleep(2_200);
+    for (int i = 0; i < 3; i++) {
+      TestServer.Response r = server.search("冰城", "");
+      assertEquals(200, r.status(), r.body());
+      assertTrue(r.json().get("total").asLong() > 0, "the previous rules stay in force");
+    }
   }
 
   @Test

@@ -26,6 +26,7 @@ public final class SynonymSource {
   private final Path file;
   private volatile Synonyms current;
   private volatile FileTime loadedVersion;
+  private volatile FileTime refusedVersion;
   private volatile long lastCheck = System.nanoTime();
 
   /** @param file a rules file to watch, or null for the built-in rules */
@@ -39,10 +40,17 @@ public final class SynonymSource {
     if (file != null && System.nanoTime() - lastCheck > CHECK_EVERY_NANOS) {
       lastCheck = System.nanoTime();
       try {
-        if (!Files.getLastModifiedTime(file).equals(loadedVersion)) {
-          reload();
+        FileTime version = Files.getLastModifiedTime(file);
+        if (!version.equals(loadedVersion) && !version.equals(refusedVersion)) {
+          try {
+            reload();
+          } catch (UncheckedIOException | IllegalArgumentException e) {
+            refusedVersion = version; // said once, not every few seconds until the file is mended
+            throw e;
+          }
         }
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        // A search must not fail because an admin saved a broken file: the rules in force stay.
         LOG.error("Keeping the previous synonyms: {}", e.getMessage());
       }
     }
@@ -75,8 +83,10 @@ public final class SynonymSource {
         loadedVersion = version;
         return s;
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UncheckedIOException("synonyms file " + origin() + " is not UTF-8 text: save it as UTF-8", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading synonyms " + origin(), e);
+      throw new UncheckedIOException("cannot read synonyms file " + origin() + ": " + e, e);
     }
   }
 }
