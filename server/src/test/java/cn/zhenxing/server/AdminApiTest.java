@@ -276,6 +276,36 @@ class AdminApiTest {
   }
 
   @Test
+  void an_article_body_in_another_encoding_is_read_as_declared_or_refused() throws Exception {
+    synchronized (AdminApiTest.class) {
+      java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+      byte[] text = "冰城新闻\n哈尔滨冰雪大世界迎来游客高峰。".getBytes(gbk);
+      TestServer.Response undeclared = server.send(server.admin("/api/admin/articles/gbk-text")
+          .header("Content-Type", "text/plain").PUT(BodyPublishers.ofByteArray(text)).build());
+      assertEquals(400, undeclared.status(), undeclared.body());
+      assertTrue(undeclared.json().get("error").get("message").asText().contains("not UTF-8 text"), undeclared.body());
+      assertEquals(0, total("冰雪大世界迎来"), "nothing stored as U+FFFD");
+      TestServer.Response declared = server.send(server.admin("/api/admin/articles/gbk-text")
+          .header("Content-Type", "text/plain; charset=GBK").PUT(BodyPublishers.ofByteArray(text)).build());
+      assertEquals(201, declared.status(), declared.body());
+
+      byte[] page = ("<html><head><meta charset=\"gbk\"><title>冰城新闻</title></head><body><article>"
+          + "<p>哈尔滨冰雪大世界迎来游客高峰，冰雕展吸引各地游客。</p></article></body></html>").getBytes(gbk);
+      TestServer.Response html = server.send(server.admin("/api/admin/articles/gbk-page")
+          .header("Content-Type", "text/html").PUT(BodyPublishers.ofByteArray(page)).build());
+      assertEquals(201, html.status(), html.body());
+      JsonNode article = server.get("/api/articles/gbk-page").json();
+      assertEquals("冰城新闻", article.get("title").asText(), "the page's own <meta charset> is honoured");
+
+      TestServer.Response trailing = put("trailing", "application/json", "{\"text\":\"正文。\"} garbage");
+      assertEquals(400, trailing.status(), trailing.body());
+      for (String id : List.of("gbk-text", "gbk-page")) {
+        server.send(server.admin("/api/admin/articles/" + id).DELETE().build());
+      }
+    }
+  }
+
+  @Test
   void a_saved_web_page_can_be_upserted() throws Exception {
     String html = Files.readString(Path.of("../indexer/src/test/resources/samples/folder/nested/jilin-report.html"));
     synchronized (AdminApiTest.class) {

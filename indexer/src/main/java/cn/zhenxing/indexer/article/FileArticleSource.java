@@ -97,8 +97,15 @@ public final class FileArticleSource implements ArticleSource {
         case "txt" -> sink.accept(TextArticleReader.read(file));
         case "html" -> sink.accept(readHtml(file));
         case "jsonl", "jsonl.gz" -> {
-          try (InputStream in = open(file, format);
-              JsonLinesArticleReader reader = new JsonLinesArticleReader(in, file.toString())) {
+          InputStream in;
+          try {
+            in = open(file, format);
+          } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            sink.accept(new ArticleInput.Bad(new InputProblem(file.toString(), 0,
+                "not a gzip file, or an empty one" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"))));
+            continue;
+          }
+          try (in; JsonLinesArticleReader reader = new JsonLinesArticleReader(in, file.toString())) {
             reader.forEachRemaining(sink);
           }
         }

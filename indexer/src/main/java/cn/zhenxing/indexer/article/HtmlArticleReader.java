@@ -29,6 +29,14 @@ public final class HtmlArticleReader {
   }
 
   /** Reads a saved page from disk; the charset comes from the page's BOM or meta tag (UTF-8 otherwise). */
+  /**
+   * A page sent as bytes whose encoding was not declared: read as the page's own {@code <meta charset>} says
+   * (as for a saved file), UTF-8 when it says nothing.
+   */
+  public static ArticleInput read(String id, byte[] html, String name) throws java.io.IOException {
+    return read(id, Jsoup.parse(new java.io.ByteArrayInputStream(html), null, ""), name);
+  }
+
   public static ArticleInput read(java.nio.file.Path file) throws java.io.IOException {
     return read(ArticleIds.fromFileName(file.getFileName().toString()), Jsoup.parse(file.toFile(), null),
         file.toString());

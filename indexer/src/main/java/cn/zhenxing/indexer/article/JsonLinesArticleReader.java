@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -23,7 +22,9 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
   /** One line longer than this is refused rather than held in memory (an article of ~60 MB). */
   public static final int DEFAULT_MAX_LINE_CHARS = 32 * 1024 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Refuses a line with more after its object ({"id":"a"} garbage), which Jackson would otherwise ignore. */
+  public static final ObjectMapper JSON =
+      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final BoundedLineReader lines;
   private final String name;
@@ -31,20 +32,25 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
   private long lineNumber;
   private ArticleInput next;
   private boolean done;
+  /** A read failed: the item reporting it is the last one. */
+  private boolean unreadable;
 
   public JsonLinesArticleReader(InputStream in, String name) {
     this(in, name, DEFAULT_MAX_LINE_CHARS);
   }
 
   public JsonLinesArticleReader(InputStream in, String name, int maxLineChars) {
-    this.lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), maxLineChars);
+    // Strict: bytes of another encoding (GBK) are an error to report, not U+FFFD characters to index.
+    this.lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), maxLineChars);
     this.name = name;
     this.maxLineChars = maxLineChars;
   }
 
   @Override
   public boolean hasNext() {
-    if (next == null && !done) {
+    if (next == null && !done && !unreadable) {
       next = advance();
       done = next == null;
     }
@@ -79,8 +85,22 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
       }
       return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + name + " at line " + (lineNumber + 1), e);
+      // A stream cannot be read on past such a fault: the lines delivered before it stand (reading ahead, the
+      // decoder may meet it a few kilobytes early), and the rest is reported from the first line not delivered.
+      unreadable = true;
+      lineNumber++;
+      return bad(unreadable(e) + "; the rest of this input is skipped");
     }
+  }
+
+  private static String unreadable(IOException e) {
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "not UTF-8 text (save it as UTF-8)";
+    }
+    if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+      return "the gzip data is damaged or cut short" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+    return "cannot be read (" + e + ")";
   }
 
   private ArticleInput parse(String line) {

@@ -36,6 +36,44 @@ class FileArticleSourceTest {
   }
 
   @Test
+  void damaged_gzip_and_other_encodings_are_reported_and_the_next_file_is_read(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    java.nio.file.Files.write(dir.resolve("a-empty.jsonl.gz"), new byte[0]);
+    java.nio.file.Files.write(dir.resolve("b-not-gzip.jsonl.gz"), "{\"id\":\"x\",\"text\":\"正文\"}\n".getBytes());
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      for (int i = 0; i < 200; i++) {
+        out.write(("{\"id\":\"c" + i + "\",\"text\":\"第" + i + "篇正文。\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = gz.toByteArray();
+    java.nio.file.Files.write(dir.resolve("c-cut.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length - 20));
+    java.nio.file.Files.write(dir.resolve("d-gbk.jsonl"), ("{\"id\":\"d1\",\"text\":\"utf8 ok\"}\n"
+        + "{\"id\":\"d2\",\"text\":\"沈阳\"}\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+    java.nio.file.Files.writeString(dir.resolve("e-good.jsonl"), "{\"id\":\"e1\",\"text\":\"沈阳振兴。\"}\n");
+
+    List<ArticleInput> inputs = read(dir.toString());
+    List<String> problems = new ArrayList<>();
+    List<String> ok = new ArrayList<>();
+    for (ArticleInput in : inputs) {
+      if (in instanceof ArticleInput.Bad bad) {
+        problems.add(Path.of(bad.problem().file()).getFileName() + ":" + bad.problem().line() + " " + bad.problem().reason());
+      } else {
+        ok.add(((ArticleInput.Ok) in).article().id());
+      }
+    }
+    assertEquals(4, problems.size(), problems.toString());
+    assertEquals("a-empty.jsonl.gz:0 not a gzip file, or an empty one", problems.get(0));
+    assertTrue(problems.get(1).startsWith("b-not-gzip.jsonl.gz:0 not a gzip file"), problems.get(1));
+    assertTrue(problems.get(2).startsWith("c-cut.jsonl.gz:") && problems.get(2).contains("gzip data is damaged or cut short")
+        && problems.get(2).endsWith("the rest of this input is skipped"), problems.get(2));
+    assertTrue(problems.get(3).matches("d-gbk\\.jsonl:\\d not UTF-8 text \\(save it as UTF-8\\); the rest of this input is skipped"),
+        problems.get(3));
+    assertEquals("e1", ok.get(ok.size() - 1), "the files after the bad ones are read: " + ok);
+    assertFalse(ok.contains("d2"), "nothing of another encoding is indexed as U+FFFD");
+  }
+
+  @Test
   void a_folder_is_walked_recursively_and_reads_txt_and_html() throws Exception {
     Map<String, ParsedArticle> articles = parsed(read(SAMPLES.resolve("folder").toString()));
     assertEquals(List.of("gwr-1954", "jilin-report"), List.copyOf(articles.keySet()));

@@ -1,6 +1,7 @@
 package cn.zhenxing.indexer.article;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,10 @@ class JsonLinesArticleReaderTest {
         "{\"id\":\"e\",\"text\":\"正文\",\"title\":{\"a\":1}}",
         "{\"id\":[\"x\"],\"text\":\"正文\"}",
         "{\"id\":\"..\",\"text\":\"正文\"}",
-        "{\"id\":\"f\",\"text\":\"正文\",\"url\":\"HTTPS://www.ln.gov.cn/a?b=1#c\",\"date\":2026}"));
+        "{\"id\":\"f\",\"text\":\"正文\",\"url\":\"HTTPS://www.ln.gov.cn/a?b=1#c\",\"date\":2026}",
+        "{\"id\":\"g\",\"text\":\"正文\"} {\"id\":\"h\"}"));
+    assertTrue(((ArticleInput.Bad) items.get(8)).problem().reason().startsWith("invalid JSON: Trailing token"),
+        ((ArticleInput.Bad) items.get(8)).problem().reason());
     List<String> reasons = items.subList(0, 7).stream().map(i -> ((ArticleInput.Bad) i).problem().reason()).toList();
     assertEquals(List.of("url is not an http or https address", "url is not an http or https address",
         "url is not an http or https address", "url is not an http or https address", "title is not a string",

@@ -39,7 +39,7 @@ public final class AdminRoutes {
           "application/jsonlines");
   static final Set<String> GZIP_TYPES = Set.of("application/gzip", "application/x-gzip");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonLinesArticleReader.JSON;
 
   private final AdminAuth auth;
   private final IndexService index;
@@ -136,11 +136,14 @@ public final class AdminRoutes {
     if (ctx.contentLength() > maxArticleBytes) {
       throw tooLarge(); // before touching the body, so Expect: 100-continue clients send nothing
     }
-    String body = new String(readBounded(ctx.bodyInputStream(), ctx.contentLength()), charset(ctx.header("Content-Type")));
+    byte[] bytes = readBounded(ctx.bodyInputStream(), ctx.contentLength());
+    Charset declared = declaredCharset(ctx.header("Content-Type"));
     ArticleInput input = switch (type) {
-      case "application/json" -> fromJson(id, body);
-      case "text/html" -> HtmlArticleReader.read(id, body, "request body");
-      default -> TextArticleReader.fromText(id, body, "request body");
+      case "application/json" -> fromJson(id, decode(bytes, declared));
+      // An undeclared page is read as its <meta charset> says, as a saved page is by the indexer.
+      case "text/html" -> declared == null ? HtmlArticleReader.read(id, bytes, "request body")
+          : HtmlArticleReader.read(id, decode(bytes, declared), "request body");
+      default -> TextArticleReader.fromText(id, decode(bytes, declared), "request body");
     };
     if (input instanceof ArticleInput.Bad bad) {
       throw ApiException.badParameter(parameterOf(bad.problem().reason()), bad.problem().reason());
@@ -263,7 +266,22 @@ public final class AdminRoutes {
     return (semi < 0 ? header : header.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
   }
 
-  private static Charset charset(String header) {
+  /** The body as text in its declared charset (UTF-8 when none is declared); bytes that do not fit are a 400. */
+  private static String decode(byte[] bytes, Charset declared) {
+    Charset charset = declared == null ? StandardCharsets.UTF_8 : declared;
+    try {
+      return charset.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw ApiException.badParameter("body", "the body is not " + charset.name() + " text"
+          + (declared == null ? "; send UTF-8, or declare the encoding (Content-Type: text/plain; charset=GBK)" : ""));
+    }
+  }
+
+  /** The charset named in a Content-Type header, or null when none is. */
+  private static Charset declaredCharset(String header) {
     if (header != null) {
       for (String part : header.split(";")) {
         String p = part.strip();
@@ -276,6 +294,6 @@ public final class AdminRoutes {
         }
       }
     }
-    return StandardCharsets.UTF_8;
+    return null;
   }
 }
