@@ -23,9 +23,15 @@ final class LineKind {
   private static final Pattern METADATA =
       Pattern.compile("^(数据来源|来源|时间|发布时间|日期|作者|编辑|责任编辑|相关报道|相关链接)\\s*[：:]\\s*(.{0,80})$");
 
-  private static final Pattern BYLINE = Pattern.compile("^[\\p{IsHan}]{2,14}[ ]+[\\p{IsHan}]{2,4}$");
+  /** 省长 王新伟, 本报记者 张三 李四: a role and up to three names. */
+  private static final Pattern BYLINE = Pattern.compile("^[\\p{IsHan}]{2,14}([ ]+[\\p{IsHan}]{2,4}){1,3}$");
 
-  private static final Pattern CAPTION = Pattern.compile("(记者|摄影).{0,20}[ ]摄$|[ ]摄$");
+  /** 图为……（记者 王五 摄）: a photo's caption ends with its photographer, in brackets or not. */
+  private static final Pattern CAPTION = Pattern.compile("(记者|摄影).{0,20}[ ]摄[）)]?$|[ ]摄[）)]?$");
+
+  /** 2026-04-02 来源：辽宁日报 or 2026年4月2日 10:30 来源：…: a date before a metadata line. */
+  private static final Pattern LEADING_DATE = Pattern.compile(
+      "^(\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)\\s+(.+)$");
 
   private static final String SENTENCE_END = "。！？；!?;";
 
@@ -54,8 +60,15 @@ final class LineKind {
     return (line.startsWith("——") || line.startsWith("--")) && line.length() <= 80 && !hasSentenceEnd(line);
   }
 
+  /** A byline; 第一章 总则 has its shape but is a heading. */
   static boolean isByline(String line) {
-    return BYLINE.matcher(line).matches();
+    return BYLINE.matcher(line).matches() && !isNumbered(line);
+  }
+
+  /** A metadata line with a date before it: group 1 the date, group 2 the metadata line; else null. */
+  static Matcher datedMetadata(String line) {
+    Matcher m = LEADING_DATE.matcher(line);
+    return m.matches() && metadata(m.group(2)) != null ? m : null;
   }
 
   static boolean isCaption(String line) {

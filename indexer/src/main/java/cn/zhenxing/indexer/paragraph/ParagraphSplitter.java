@@ -47,6 +47,11 @@ public final class ParagraphSplitter {
         related.add(piece);
         continue;
       }
+      Matcher dated = LineKind.datedMetadata(piece);
+      if (dated != null) {
+        metadata.putIfAbsent("时间", dated.group(1));
+        piece = dated.group(2);
+      }
       Matcher meta = LineKind.metadata(piece);
       if (meta != null) {
         String label = meta.group(1);

@@ -39,6 +39,25 @@ class ParagraphSplitterTest {
   }
 
   @Test
+  void chapter_headings_bylines_captions_and_dated_source_lines() {
+    ParsedArticle law = splitter.split(new Article("law", "上海市专利保护条例", "", "", "",
+        "上海市专利保护条例\n第一章 总则\n第一条 为了加强专利保护，制定本条例。\n第二章 专利促进\n第十条 市人民政府应当推动专利转化。"));
+    assertEquals(Map.of(), law.metadata(), "第一章 总则 is a heading, not a byline");
+    assertEquals("第一章 总则", law.paragraphs().get(0).section());
+    assertEquals("第二章 专利促进", law.paragraphs().get(1).section());
+
+    ParsedArticle news = splitter.split(new Article("news", "冰城新闻", "", "", "",
+        "冰城新闻\n2026-04-02 10:30 来源：辽宁日报\n本报记者 张三 李四\n哈尔滨冰雪大世界迎来游客高峰。\n"
+            + "图为游客在冰雪大世界游玩。（记者 王五 摄）\n冰雕展吸引各地游客。"));
+    assertEquals("辽宁日报", news.source());
+    assertEquals("2026-04-02 10:30", news.date());
+    assertEquals("本报记者 张三 李四", news.metadata().get("署名"));
+    assertEquals(List.of("哈尔滨冰雪大世界迎来游客高峰。", "冰雕展吸引各地游客。"),
+        news.paragraphs().stream().map(Paragraph::text).toList(), "the caption is no paragraph");
+    assertEquals(List.of(), news.paragraphs().get(0).headings());
+  }
+
+  @Test
   void work_report_metadata_subtitle_byline_and_numbered_sections() {
     ParsedArticle a = article("prov-gwr-2026-辽宁省");
     assertEquals("2026年辽宁省政府工作报告", a.title());
