@@ -100,7 +100,9 @@ class OperationsTest {
         assertEquals(200, server.get("/health").status());
         assertEquals(200, server.send(server.admin("/api/admin/jobs").GET().build()).status());
       }
-      assertTrue(server.get("/metrics").body().contains("zhenxing_ratelimit_rejected_total 1.0"));
+      String metrics = server.get("/metrics").body();
+      assertTrue(metrics.contains("zhenxing_ratelimit_rejected_total 1.0"));
+      assertTrue(metrics.contains("route=\"/api/search\",status=\"429\""), "counted under the endpoint asked for");
       Thread.sleep(1100);
       assertEquals(200, server.get("/api/themes").status(), "tokens refill");
     }

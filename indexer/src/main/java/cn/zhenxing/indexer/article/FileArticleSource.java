@@ -63,10 +63,6 @@ public final class FileArticleSource implements ArticleSource {
     return files;
   }
 
-  static boolean isSupported(Path file) {
-    return formatOf(file) != null;
-  }
-
   private static String formatOf(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".jsonl.gz")) {
@@ -90,7 +86,8 @@ public final class FileArticleSource implements ArticleSource {
     for (Path file : files) {
       String format = formatOf(file);
       if (format == null) {
-        sink.accept(new ArticleInput.Bad(new InputProblem(file.toString(), 0, "unsupported file type")));
+        sink.accept(new ArticleInput.Bad(new InputProblem(file.toString(), 0,
+            "unsupported file type: only .txt, .html, .htm, .jsonl and .jsonl.gz are read")));
         continue;
       }
       switch (format) {
@@ -155,7 +152,9 @@ public final class FileArticleSource implements ArticleSource {
 
   private static List<Path> walk(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).filter(FileArticleSource::isSupported).sorted().toList();
+      // Every file, not only the readable kinds: one that is skipped (a .docx, a .pdf) is listed as such, so
+      // nobody is left to wonder why its articles are missing. Hidden files (.DS_Store) are not articles.
+      return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("reading folder " + dir, e);
     }

@@ -120,6 +120,19 @@ class FileArticleSourceTest {
     assertEquals(List.of(
         "no/such/file.jsonl: no such file or folder",
         SAMPLES + "/*.xml: no file matches this pattern",
-        "pom.xml: unsupported file type"), inputs.stream().map(i -> ((ArticleInput.Bad) i).problem().toString()).toList());
+        "pom.xml: unsupported file type: only .txt, .html, .htm, .jsonl and .jsonl.gz are read"),
+        inputs.stream().map(i -> ((ArticleInput.Bad) i).problem().toString()).toList());
+  }
+
+  @Test
+  void a_folder_lists_the_files_it_cannot_read(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("a.txt"), "标题\n正文。");
+    java.nio.file.Files.write(dir.resolve("b.docx"), new byte[] {1, 2, 3});
+    java.nio.file.Files.writeString(dir.resolve(".DS_Store"), "x");
+    List<ArticleInput> inputs = read(dir.toString());
+    assertEquals(2, inputs.size());
+    assertTrue(inputs.get(0) instanceof ArticleInput.Ok);
+    assertEquals(dir.resolve("b.docx") + ": unsupported file type: only .txt, .html, .htm, .jsonl and .jsonl.gz are read",
+        ((ArticleInput.Bad) inputs.get(1)).problem().toString());
   }
 }

@@ -215,12 +215,25 @@ public final class HttpApp {
 
   /** The endpoint's path pattern for metrics ({@code /api/articles/{id}}), so ids do not explode series. */
   private static String route(Context ctx) {
+    String path;
     try {
-      return ctx.endpoint().path;
+      path = ctx.endpoint().path;
     } catch (RuntimeException e) {
       return ctx.statusCode() == 404 ? "unmatched" : "static";
     }
+    // A request refused by a before-handler (429, a broken escape) ends on that handler's "/api/*": count it
+    // under the endpoint it was for, from a fixed list so the label's values stay few.
+    if (path.equals("/api/*")) {
+      String p = ctx.path();
+      if (PUBLIC_ROUTES.contains(p)) {
+        return p;
+      }
+      return p.startsWith("/api/articles/") ? "/api/articles/{id}" : isAdmin(ctx) ? "/api/admin/*" : "unmatched";
+    }
+    return path;
   }
+
+  private static final java.util.Set<String> PUBLIC_ROUTES = java.util.Set.of("/api/search", "/api/suggest", "/api/themes");
 
   static boolean isAdmin(Context ctx) {
     return ctx.path().startsWith("/api/admin/") || ctx.path().equals("/api/admin");
