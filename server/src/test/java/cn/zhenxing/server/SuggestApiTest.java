@@ -69,6 +69,11 @@ class SuggestApiTest {
     assertTrue(xml.body().contains("<ShortName>振兴搜索</ShortName>"));
     assertTrue(xml.body().contains("type=\"application/x-suggestions+json\""));
     assertTrue(xml.body().contains(server.base() + "/api/suggest?q={searchTerms}&amp;format=opensearch"));
+    TestServer.Response pasted = server.get("/api/suggest?q=" + URLEncoder.encode("\u200b数字", StandardCharsets.UTF_8));
+    assertEquals(server.get("/api/suggest?q=" + URLEncoder.encode("数字", StandardCharsets.UTF_8)).json().get("suggestions"),
+        pasted.json().get("suggestions"), "a zero-width space pasted along changes nothing");
+    TestServer.Response proxied = server.send(server.request("/opensearch.xml").header("X-Forwarded-Proto", "https").GET().build());
+    assertTrue(proxied.body().contains(server.base().replace("http://", "https://") + "/?q={searchTerms}"), proxied.body());
     assertTrue(server.get("/").body().contains("href=\"/opensearch.xml\""), "the page links the description");
   }
 

@@ -2,6 +2,7 @@ package cn.zhenxing.server.http;
 
 import cn.zhenxing.indexer.suggest.SuggestIndex;
 import cn.zhenxing.server.index.IndexService;
+import cn.zhenxing.server.search.UserQueryParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -49,7 +50,7 @@ final class SuggestRoutes {
     if (format != null && !format.equals("json") && !format.equals("opensearch")) {
       throw ApiException.badParameter("format", "format must be json (the default) or opensearch, was \"" + SearchParams.abbreviate(format) + "\"");
     }
-    List<SuggestIndex.Suggestion> found = q.isEmpty() ? List.of() : index.suggest(clean(q), size);
+    List<SuggestIndex.Suggestion> found = q.isEmpty() ? List.of() : index.suggest(UserQueryParser.sanitize(q), size);
     if ("opensearch".equals(format)) {
       // The OpenSearch suggestions format: [query, [completions]].
       String body = JSON.writeValueAsString(List.of(q, found.stream().map(SuggestIndex.Suggestion::text).toList()));
@@ -60,7 +61,11 @@ final class SuggestRoutes {
   }
 
   private void openSearch(Context ctx) {
-    String base = xml(ctx.scheme() + "://" + ctx.host());
+    // Behind a TLS proxy the request reaches us as http: the proxy's X-Forwarded-Proto says what the browser
+    // used. Trusting it is harmless here: it only shapes the addresses sent back to the one who asked.
+    String forwarded = String.valueOf(ctx.header("X-Forwarded-Proto")).strip().toLowerCase(java.util.Locale.ROOT);
+    String scheme = forwarded.equals("https") || forwarded.equals("http") ? forwarded : ctx.scheme();
+    String base = xml(scheme + "://" + ctx.host());
     ctx.contentType("application/opensearchdescription+xml; charset=utf-8");
     ctx.result("""
         <?xml version="1.0" encoding="UTF-8"?>
@@ -76,15 +81,6 @@ final class SuggestRoutes {
           <moz:SearchForm>%1$s/</moz:SearchForm>
         </OpenSearchDescription>
         """.formatted(base));
-  }
-
-  private static String clean(String q) {
-    StringBuilder sb = new StringBuilder(q.length());
-    for (int i = 0; i < q.length(); i++) {
-      char c = q.charAt(i);
-      sb.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return sb.toString();
   }
 
   private static String xml(String s) {

@@ -85,7 +85,7 @@ public final class UserQueryParser {
    * (zero-width spaces, direction marks) dropped as the indexer drops them, control characters as spaces, and
    * full-width letters and digits folded (ＰＭ２．５ → PM2.5) before words and Latin runs are told apart.
    */
-  private static String sanitize(String raw) {
+  public static String sanitize(String raw) {
     StringBuilder sb = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
