@@ -83,7 +83,10 @@ public final class Server implements AutoCloseable {
       // pinyin dictionary (half a second of CPU on a million paragraphs) and the traditional-to-simplified
       // mapping load a little later: on a 2-core machine loading them at once slowed the start and the first
       // searches (JFR of start-up). A query that needs one before then loads it on demand.
-      dictionaries.thenRunAsync(() -> warmUp(searcher), WARM_UP).thenRunAsync(() -> {
+      dictionaries.thenRunAsync(() -> {
+        warmUp(searcher);
+        warnAboutForeignThemes(index, taxonomy);
+      }, WARM_UP).thenRunAsync(() -> {
         index.preloadPinyin();
         TraditionalToSimplified.preload();
       }, CompletableFuture.delayedExecutor(PRELOAD_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS, WARM_UP));
@@ -113,6 +116,29 @@ public final class Server implements AutoCloseable {
       ts.end();
     } catch (IOException | RuntimeException e) {
       LoggerFactory.getLogger(Server.class).warn("Warm-up of the analyzers failed", e);
+    }
+  }
+
+  /**
+   * Themes the live index was tagged with that this server's taxonomy does not have (an index built with
+   * another --themes file): hits show them, but they can be neither filtered nor counted.
+   */
+  public static List<String> foreignThemes(IndexService index, Taxonomy taxonomy) throws IOException {
+    try (IndexService.Lease lease = index.acquire()) {
+      return lease.searcher().themes().themes().stream().filter(t -> !taxonomy.contains(t)).toList();
+    }
+  }
+
+  private static void warnAboutForeignThemes(IndexService index, Taxonomy taxonomy) {
+    try {
+      List<String> foreign = foreignThemes(index, taxonomy);
+      if (!foreign.isEmpty()) {
+        LoggerFactory.getLogger(Server.class).warn("The index was tagged with themes {} that this server's taxonomy"
+            + " lacks: hits show them but they cannot be filtered or counted. Start with the --themes file the"
+            + " index was built with, or reindex", foreign);
+      }
+    } catch (IOException | RuntimeException e) {
+      LoggerFactory.getLogger(Server.class).warn("Could not compare the index's themes with the taxonomy", e);
     }
   }
 

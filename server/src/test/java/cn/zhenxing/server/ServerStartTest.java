@@ -8,8 +8,10 @@ import cn.zhenxing.indexer.cli.CommandLine;
 import cn.zhenxing.indexer.cli.IndexerCli;
 import cn.zhenxing.indexer.index.IndexInUseException;
 import cn.zhenxing.indexer.index.IndexLayout;
+import cn.zhenxing.indexer.theme.Taxonomy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,24 @@ class ServerStartTest {
     }
     try (TestServer s = TestServer.start(index)) { // released when the first server closed
       assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
+    }
+  }
+
+  @Test
+  void an_index_tagged_with_another_taxonomy_is_noticed(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("index");
+    try (TestServer s = TestServer.start(index)) {
+      assertEquals(List.of(), Server.foreignThemes(s.server().index(), Taxonomy.defaults()));
+    }
+    String defaults;
+    try (var in = Taxonomy.class.getResourceAsStream("/cn/zhenxing/indexer/themes.json")) {
+      defaults = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path renamed = Files.writeString(dir.resolve("themes.json"), defaults.replace("\"id\": \"innovation\"", "\"id\": \"tech\""));
+    Taxonomy other = Taxonomy.load(renamed);
+    assertTrue(other.contains("tech"));
+    try (TestServer s = TestServer.start(index)) {
+      assertEquals(List.of("innovation"), Server.foreignThemes(s.server().index(), other));
     }
   }
 
