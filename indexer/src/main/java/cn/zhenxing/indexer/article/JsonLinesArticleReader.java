@@ -136,6 +136,10 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
     if (!node.get("text").isTextual()) {
       return new ArticleInput.Bad(new InputProblem(name, line, "text is not a string"));
     }
+    String date = TextCleaner.squeeze(TextCleaner.clean(text(node, "date")));
+    if (!isCalendarDateIfNumeric(date)) {
+      return new ArticleInput.Bad(new InputProblem(name, line, "date \"" + date + "\" is not a calendar date"));
+    }
     String url = TextCleaner.squeeze(TextCleaner.clean(text(node, "url")));
     if (!url.isEmpty() && !Article.isWebAddress(url)) {
       return new ArticleInput.Bad(new InputProblem(name, line, "url is not an http or https address"));
@@ -144,7 +148,7 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
         new Article(
             text(node, "id"),
             TextCleaner.squeeze(TextCleaner.clean(text(node, "title"))),
-            TextCleaner.squeeze(TextCleaner.clean(text(node, "date"))),
+            date,
             TextCleaner.squeeze(TextCleaner.clean(text(node, "source"))),
             url,
             TextCleaner.clean(node.get("text").asText()));
@@ -152,6 +156,30 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
       return new ArticleInput.Bad(new InputProblem(name, line, "text is empty after cleaning"));
     }
     return new ArticleInput.Ok(article, name, line);
+  }
+
+  private static final java.util.regex.Pattern NUMERIC_DATE =
+      java.util.regex.Pattern.compile("^(\\d{4})[-/.年](\\d{1,2})(?:[-/.月](\\d{1,2}))?");
+
+  /**
+   * Dates are shown as given ("2025", "2026-02-09T10:00:00+08:00", "近日"), but one written with numbers must
+   * exist: 2026-13-45 is a typo to report, not a date to show.
+   */
+  private static boolean isCalendarDateIfNumeric(String date) {
+    java.util.regex.Matcher m = NUMERIC_DATE.matcher(date);
+    if (!m.find()) {
+      return true;
+    }
+    int year = Integer.parseInt(m.group(1));
+    int month = Integer.parseInt(m.group(2));
+    if (month < 1 || month > 12) {
+      return false;
+    }
+    if (m.group(3) == null) {
+      return true;
+    }
+    int day = Integer.parseInt(m.group(3));
+    return day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
   }
 
   private static String text(JsonNode node, String field) {

@@ -59,7 +59,17 @@ class JsonLinesArticleReaderTest {
         "{\"id\":[\"x\"],\"text\":\"正文\"}",
         "{\"id\":\"..\",\"text\":\"正文\"}",
         "{\"id\":\"f\",\"text\":\"正文\",\"url\":\"HTTPS://www.ln.gov.cn/a?b=1#c\",\"date\":2026}",
-        "{\"id\":\"g\",\"text\":\"正文\"} {\"id\":\"h\"}"));
+        "{\"id\":\"g\",\"text\":\"正文\"} {\"id\":\"h\"}",
+        "{\"id\":\"i\",\"text\":\"正文\",\"date\":\"2026-13-45\"}",
+        "{\"id\":\"j\",\"text\":\"正文\",\"date\":\"2025-02-29\"}",
+        "{\"id\":\"k\",\"text\":\"正文\",\"date\":\"2024-02-29T10:00:00+08:00\"}",
+        "{\"id\":\"l\",\"text\":\"正文\",\"date\":\"2026年2月9日\"}",
+        "{\"id\":\"m\",\"text\":\"正文\",\"date\":\"近日\"}"));
+    assertEquals("date \"2026-13-45\" is not a calendar date", ((ArticleInput.Bad) items.get(9)).problem().reason());
+    assertEquals("date \"2025-02-29\" is not a calendar date", ((ArticleInput.Bad) items.get(10)).problem().reason());
+    for (int i = 11; i <= 13; i++) {
+      assertTrue(items.get(i) instanceof ArticleInput.Ok, items.get(i).toString());
+    }
     assertTrue(((ArticleInput.Bad) items.get(8)).problem().reason().startsWith("invalid JSON: Trailing token"),
         ((ArticleInput.Bad) items.get(8)).problem().reason());
     List<String> reasons = items.subList(0, 7).stream().map(i -> ((ArticleInput.Bad) i).problem().reason()).toList();
