@@ -417,6 +417,11 @@ class SearchApiTest {
     TestServer.Response article = server.get("/articles/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(200, article.status());
     assertTrue(article.body().contains("振兴搜索"));
+    for (String noId : List.of("/articles", "/articles/")) {
+      TestServer.Response r = server.get(noId);
+      assertEquals(302, r.status(), noId);
+      assertEquals("/", r.header("Location"), noId);
+    }
   }
 
   @Test

@@ -88,6 +88,8 @@ public final class HttpApp {
     });
     // The article view is the same page; it reads the article id from the path.
     config.spaRoot.addFile("/articles", "/web/index.html", Location.CLASSPATH);
+    // /articles/ without an id is no article: the search page is where such a link should lead.
+    config.routes.get("/articles", ctx -> ctx.redirect("/", io.javalin.http.HttpStatus.FOUND));
     // ... with the status a crawler or a link checker needs when there is no such article (the page says so).
     config.routes.after("/articles/{id}", ctx -> {
       if (ctx.statusCode() == 200 && s.articles().article(ctx.pathParam("id")).isEmpty()) {
