@@ -296,6 +296,14 @@ class AdminApiTest {
       assertEquals(201, html.status(), html.body());
       JsonNode article = server.get("/api/articles/gbk-page").json();
       assertEquals("冰城新闻", article.get("title").asText(), "the page's own <meta charset> is honoured");
+      for (String meta : List.of("", "<meta charset=\"utf-8\">")) { // none, or a wrong one
+        byte[] unlabelled = ("<html><head>" + meta + "<title>冰城新闻</title></head><body><p>哈尔滨冰雪大世界迎来游客高峰。</p>"
+            + "</body></html>").getBytes(gbk);
+        TestServer.Response refused = server.send(server.admin("/api/admin/articles/gbk-unlabelled")
+            .header("Content-Type", "text/html").PUT(BodyPublishers.ofByteArray(unlabelled)).build());
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.json().get("error").get("message").asText().startsWith("the page is not UTF-8 text"), refused.body());
+      }
 
       TestServer.Response trailing = put("trailing", "application/json", "{\"text\":\"正文。\"} garbage");
       assertEquals(400, trailing.status(), trailing.body());

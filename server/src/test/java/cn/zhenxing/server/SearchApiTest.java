@@ -417,6 +417,7 @@ class SearchApiTest {
     TestServer.Response article = server.get("/articles/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(200, article.status());
     assertTrue(article.body().contains("振兴搜索"));
+    assertEquals(404, server.get("/articles/a/b").status(), "ids have no slash: no article");
     for (String noId : List.of("/articles", "/articles/")) {
       TestServer.Response r = server.get(noId);
       assertEquals(302, r.status(), noId);

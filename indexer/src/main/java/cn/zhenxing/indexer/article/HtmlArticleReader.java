@@ -28,17 +28,28 @@ public final class HtmlArticleReader {
     return read(id, Jsoup.parse(html), name);
   }
 
-  /** Reads a saved page from disk; the charset comes from the page's BOM or meta tag (UTF-8 otherwise). */
   /**
-   * A page sent as bytes whose encoding was not declared: read as the page's own {@code <meta charset>} says
-   * (as for a saved file), UTF-8 when it says nothing.
+   * A page as bytes whose encoding nobody declared: read as the page's BOM or {@code <meta charset>} says,
+   * UTF-8 when it says nothing. Bytes that are not text in that encoding (a GBK page without a meta tag, or
+   * with a wrong one) are refused rather than stored as U+FFFD.
    */
   public static ArticleInput read(String id, byte[] html, String name) throws java.io.IOException {
-    return read(id, Jsoup.parse(new java.io.ByteArrayInputStream(html), null, ""), name);
+    Document doc = Jsoup.parse(new java.io.ByteArrayInputStream(html), null, "");
+    try {
+      doc.charset().newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(html));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new ArticleInput.Bad(new InputProblem(name, 0, "the page is not " + doc.charset().name()
+          + " text; declare its encoding in a <meta charset> tag (or, uploading it, in the Content-Type)"));
+    }
+    return read(id, doc, name);
   }
 
+  /** Reads a saved page from disk, as {@link #read(String, byte[], String)} reads one sent as bytes. */
   public static ArticleInput read(java.nio.file.Path file) throws java.io.IOException {
-    return read(ArticleIds.fromFileName(file.getFileName().toString()), Jsoup.parse(file.toFile(), null),
+    return read(ArticleIds.fromFileName(file.getFileName().toString()), java.nio.file.Files.readAllBytes(file),
         file.toString());
   }
 

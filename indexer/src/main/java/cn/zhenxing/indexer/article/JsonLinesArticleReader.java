@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -40,10 +38,9 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
   }
 
   public JsonLinesArticleReader(InputStream in, String name, int maxLineChars) {
-    // Strict: bytes of another encoding (GBK) are an error to report, not U+FFFD characters to index.
-    this.lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), maxLineChars);
+    // Each line decoded strictly on its own: bytes of another encoding (GBK) are a bad line to report, not
+    // U+FFFD characters to index.
+    this.lines = new BoundedLineReader(in, maxLineChars);
     this.name = name;
     this.maxLineChars = maxLineChars;
   }
@@ -75,6 +72,9 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
         if (line == BoundedLineReader.OVERSIZED) {
           return bad("line longer than the limit of " + maxLineChars + " characters");
         }
+        if (line == BoundedLineReader.NOT_UTF8) {
+          return bad("not UTF-8 text (save the file as UTF-8)");
+        }
         if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
           line = line.substring(1);
         }
@@ -85,8 +85,8 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
       }
       return null;
     } catch (IOException e) {
-      // A stream cannot be read on past such a fault: the lines delivered before it stand (reading ahead, the
-      // decoder may meet it a few kilobytes early), and the rest is reported from the first line not delivered.
+      // A stream cannot be read on past such a fault (damaged gzip data): the lines before it stand, and the
+      // rest is reported from the first line not delivered.
       unreadable = true;
       lineNumber++;
       return bad(unreadable(e) + "; the rest of this input is skipped");
@@ -94,9 +94,6 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
   }
 
   private static String unreadable(IOException e) {
-    if (e instanceof java.nio.charset.CharacterCodingException) {
-      return "not UTF-8 text (save it as UTF-8)";
-    }
     if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
       return "the gzip data is damaged or cut short" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
@@ -159,7 +156,8 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
   }
 
   private static final java.util.regex.Pattern NUMERIC_DATE =
-      java.util.regex.Pattern.compile("^(\\d{4})[-/.年](\\d{1,2})(?:[-/.月](\\d{1,2}))?");
+      java.util.regex.Pattern.compile(
+          "^(\\d{4})[-/.年](\\d{1,2})(?:[-/.月](\\d{1,2})日?(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?)?");
 
   /**
    * Dates are shown as given ("2025", "2026-02-09T10:00:00+08:00", "近日"), but one written with numbers must
@@ -179,7 +177,11 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
       return true;
     }
     int day = Integer.parseInt(m.group(3));
-    return day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+    if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return false;
+    }
+    return m.group(4) == null || (Integer.parseInt(m.group(4)) <= 23 && Integer.parseInt(m.group(5)) <= 59
+        && (m.group(6) == null || Integer.parseInt(m.group(6)) <= 60));
   }
 
   private static String text(JsonNode node, String field) {

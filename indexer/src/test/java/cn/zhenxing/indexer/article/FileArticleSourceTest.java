@@ -48,8 +48,13 @@ class FileArticleSourceTest {
     }
     byte[] whole = gz.toByteArray();
     java.nio.file.Files.write(dir.resolve("c-cut.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length - 20));
-    java.nio.file.Files.write(dir.resolve("d-gbk.jsonl"), ("{\"id\":\"d1\",\"text\":\"utf8 ok\"}\n"
-        + "{\"id\":\"d2\",\"text\":\"沈阳\"}\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+    java.io.ByteArrayOutputStream mixed = new java.io.ByteArrayOutputStream();
+    for (int i = 1; i <= 2000; i++) { // more than a read buffer of good lines before the bad one
+      mixed.write(("{\"id\":\"d" + i + "\",\"text\":\"第" + i + "篇。\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    mixed.write("{\"id\":\"gbk\",\"text\":\"沈阳\"}\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+    mixed.write("{\"id\":\"d2002\",\"text\":\"之后的一篇。\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.file.Files.write(dir.resolve("d-gbk.jsonl"), mixed.toByteArray());
     java.nio.file.Files.writeString(dir.resolve("e-good.jsonl"), "{\"id\":\"e1\",\"text\":\"沈阳振兴。\"}\n");
 
     List<ArticleInput> inputs = read(dir.toString());
@@ -67,10 +72,12 @@ class FileArticleSourceTest {
     assertTrue(problems.get(1).startsWith("b-not-gzip.jsonl.gz:0 not a gzip file"), problems.get(1));
     assertTrue(problems.get(2).startsWith("c-cut.jsonl.gz:") && problems.get(2).contains("gzip data is damaged or cut short")
         && problems.get(2).endsWith("the rest of this input is skipped"), problems.get(2));
-    assertTrue(problems.get(3).matches("d-gbk\\.jsonl:\\d not UTF-8 text \\(save it as UTF-8\\); the rest of this input is skipped"),
-        problems.get(3));
-    assertEquals("e1", ok.get(ok.size() - 1), "the files after the bad ones are read: " + ok);
-    assertFalse(ok.contains("d2"), "nothing of another encoding is indexed as U+FFFD");
+    assertEquals("d-gbk.jsonl:2001 not UTF-8 text (save the file as UTF-8)", problems.get(3));
+    for (String id : List.of("d1", "d2000", "d2002")) {
+      assertTrue(ok.contains(id), "every UTF-8 line before and after it is read: " + id);
+    }
+    assertFalse(ok.contains("gbk"), "nothing of another encoding is indexed as U+FFFD");
+    assertEquals("e1", ok.get(ok.size() - 1), "the files after the bad ones are read");
   }
 
   @Test

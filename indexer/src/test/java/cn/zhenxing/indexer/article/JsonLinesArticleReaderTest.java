@@ -64,7 +64,11 @@ class JsonLinesArticleReaderTest {
         "{\"id\":\"j\",\"text\":\"正文\",\"date\":\"2025-02-29\"}",
         "{\"id\":\"k\",\"text\":\"正文\",\"date\":\"2024-02-29T10:00:00+08:00\"}",
         "{\"id\":\"l\",\"text\":\"正文\",\"date\":\"2026年2月9日\"}",
-        "{\"id\":\"m\",\"text\":\"正文\",\"date\":\"近日\"}"));
+        "{\"id\":\"m\",\"text\":\"正文\",\"date\":\"近日\"}",
+        "{\"id\":\"n\",\"text\":\"正文\",\"date\":\"2026-02-09T25:99:00Z\"}",
+        "{\"id\":\"o\",\"text\":\"正文\",\"date\":\"2026-02-09 23:59\"}"));
+    assertEquals("date \"2026-02-09T25:99:00Z\" is not a calendar date", ((ArticleInput.Bad) items.get(14)).problem().reason());
+    assertTrue(items.get(15) instanceof ArticleInput.Ok);
     assertEquals("date \"2026-13-45\" is not a calendar date", ((ArticleInput.Bad) items.get(9)).problem().reason());
     assertEquals("date \"2025-02-29\" is not a calendar date", ((ArticleInput.Bad) items.get(10)).problem().reason());
     for (int i = 11; i <= 13; i++) {

@@ -91,7 +91,7 @@ public final class HttpApp {
     // /articles/ without an id is no article: the search page is where such a link should lead.
     config.routes.get("/articles", ctx -> ctx.redirect("/", io.javalin.http.HttpStatus.FOUND));
     // ... with the status a crawler or a link checker needs when there is no such article (the page says so).
-    config.routes.after("/articles/{id}", ctx -> {
+    config.routes.after("/articles/<id>", ctx -> { // <id>: /articles/a/b is no article either
       if (ctx.statusCode() == 200 && s.articles().article(ctx.pathParam("id")).isEmpty()) {
         ctx.status(404);
       }
