@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,9 +30,7 @@ final class BoundedLineReader implements AutoCloseable {
   private int len;
   private boolean eof;
   private byte[] line = new byte[1024];
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder = StrictText.decoder(StandardCharsets.UTF_8);
 
   BoundedLineReader(InputStream in, int maxChars) {
     this.in = in;

@@ -36,10 +36,7 @@ public final class HtmlArticleReader {
   public static ArticleInput read(String id, byte[] html, String name) throws java.io.IOException {
     Document doc = Jsoup.parse(new java.io.ByteArrayInputStream(html), null, "");
     try {
-      doc.charset().newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(html));
+      StrictText.decode(html, doc.charset());
     } catch (java.nio.charset.CharacterCodingException e) {
       return new ArticleInput.Bad(new InputProblem(name, 0, "the page is not " + doc.charset().name()
           + " text; declare its encoding in a <meta charset> tag (or, uploading it, in the Content-Type)"));

@@ -2,7 +2,6 @@ package cn.zhenxing.indexer.article;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +18,7 @@ public final class TextArticleReader {
     String name = file.toString();
     String raw;
     try {
-      raw =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
+      raw = StrictText.decode(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
       return new ArticleInput.Bad(new InputProblem(name, 0, "not UTF-8 text"));
     }

@@ -7,6 +7,7 @@ import cn.zhenxing.indexer.article.ArticleSource;
 import cn.zhenxing.indexer.article.FileArticleSource;
 import cn.zhenxing.indexer.article.HtmlArticleReader;
 import cn.zhenxing.indexer.article.JsonLinesArticleReader;
+import cn.zhenxing.indexer.article.StrictText;
 import cn.zhenxing.indexer.article.TextArticleReader;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.server.http.ApiException;
@@ -270,10 +271,7 @@ public final class AdminRoutes {
   private static String decode(byte[] bytes, Charset declared) {
     Charset charset = declared == null ? StandardCharsets.UTF_8 : declared;
     try {
-      return charset.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return StrictText.decode(bytes, charset);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw ApiException.badParameter("body", "the body is not " + charset.name() + " text"
           + (declared == null ? "; send UTF-8, or declare the encoding (Content-Type: text/plain; charset=GBK)" : ""));

@@ -92,7 +92,7 @@ public final class HttpApp {
     config.routes.get("/articles", ctx -> ctx.redirect("/", io.javalin.http.HttpStatus.FOUND));
     // ... with the status a crawler or a link checker needs when there is no such article (the page says so).
     config.routes.after("/articles/<id>", ctx -> { // <id>: /articles/a/b is no article either
-      if (ctx.statusCode() == 200 && s.articles().article(ctx.pathParam("id")).isEmpty()) {
+      if (ctx.statusCode() == 200 && !s.articles().exists(ctx.pathParam("id"))) {
         ctx.status(404);
       }
     });

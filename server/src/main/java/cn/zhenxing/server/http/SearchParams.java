@@ -1,5 +1,6 @@
 package cn.zhenxing.server.http;
 
+import cn.zhenxing.indexer.article.StrictText;
 import cn.zhenxing.indexer.theme.Taxonomy;
 import cn.zhenxing.server.search.SearchRequest;
 import io.javalin.http.Context;
@@ -84,9 +85,7 @@ final class SearchParams {
     if (queryString == null || queryString.indexOf('%') < 0) {
       return;
     }
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    var decoder = StrictText.decoder(StandardCharsets.UTF_8);
     for (String pair : queryString.split("&")) {
       if (pair.indexOf('%') < 0) {
         continue;

@@ -67,7 +67,6 @@ public final class IndexService implements Closeable {
   }
 
   private void openOrBootstrap(Supplier<ArticleSource> seeds) throws IOException, InterruptedException {
-    IndexService service = this;
     for (Path removed : layout.removeStaleGenerations()) {
       LOG.info("Removed leftover index generation {}", removed);
     }
@@ -83,12 +82,12 @@ public final class IndexService implements Closeable {
           LOG.warn("Index {} was built by schema {} but this is schema {}: reindex it (POST /api/admin/reindex)",
               current.get(), index.schemaVersion(), IndexSchema.VERSION);
         }
-        service.live.set(index);
-        LOG.info("Serving index {} ({} paragraphs)", current.get(), service.paragraphCount());
+        live.set(index);
+        LOG.info("Serving index {} ({} paragraphs)", current.get(), paragraphCount());
         return;
       }
     }
-    service.bootstrapFrom(seeds.get());
+    bootstrapFrom(seeds.get());
   }
 
   private void bootstrapFrom(ArticleSource seeds) throws IOException, InterruptedException {

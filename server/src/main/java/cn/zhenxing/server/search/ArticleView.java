@@ -52,6 +52,13 @@ public final class ArticleView {
       List<String> themes,
       Map<String, List<String>> evidence) {}
 
+  /** Whether there is such an article: a count of one term, without reading its paragraphs. */
+  public boolean exists(String articleId) throws IOException {
+    try (IndexService.Lease lease = index.acquire()) {
+      return lease.searcher().count(new TermQuery(ParagraphDocuments.articleTerm(articleId))) > 0;
+    }
+  }
+
   public Optional<Article> article(String articleId) throws IOException {
     try (IndexService.Lease lease = index.acquire()) {
       IndexSearcher searcher = lease.searcher();
