@@ -76,6 +76,9 @@ class QueryUnderstandingTest {
     assertEquals(hanzi, search("yingshang huanjing").get("total").asLong());
     assertEquals(hanzi, search("yingshanghuanjing").get("total").asLong());
     assertEquals(hanzi, search("yshj").get("total").asLong());
+    long beginning = search("营商").get("total").asLong();
+    assertTrue(beginning >= hanzi && hanzi > 0, beginning + " / " + hanzi);
+    assertEquals(beginning, search("yingshang").get("total").asLong(), "yingshang alone reads as 营商, as typing it would");
     assertTrue(search("yingshang huanjing").get("hits").get(0).get("highlight").asText().contains("<mark>营商环境</mark>"));
   }
 

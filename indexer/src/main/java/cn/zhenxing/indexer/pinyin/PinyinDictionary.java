@@ -40,20 +40,32 @@ public final class PinyinDictionary {
   /** The most common words and phrases only: people type common terms, and pinyin conversion is not free. */
   static final int MAX_WORDS = 60_000;
 
-  public static final PinyinDictionary EMPTY = new PinyinDictionary(Map.of(), Map.of(), Set.of());
+  /**
+   * Words looked at when pinyin is read as the beginning of longer words: enough for the commonest starts
+   * (shengchan has a few dozen), a bound on the work for a short one.
+   */
+  static final int MAX_PREFIX_SCAN = 2_000;
+
+  public static final PinyinDictionary EMPTY = new PinyinDictionary(Map.of(), Map.of(), Set.of(), new Reading[0]);
 
   /** A hanzi word and how common it is. */
   public record Candidate(String hanzi, long weight) {}
 
+  /** A word's pinyin as typed without spaces, its syllables, and the word. */
+  private record Reading(String joined, String[] syllables, Candidate word) {}
+
   private final Map<String, List<Candidate>> byFull;
   private final Map<String, List<Candidate>> byInitials;
   private final Set<String> syllables;
+  /** Every word's reading, sorted by {@link Reading#joined}, for prefix lookups. */
+  private final Reading[] readings;
 
   private PinyinDictionary(Map<String, List<Candidate>> byFull, Map<String, List<Candidate>> byInitials,
-      Set<String> syllables) {
+      Set<String> syllables, Reading[] readings) {
     this.byFull = byFull;
     this.byInitials = byInitials;
     this.syllables = syllables;
+    this.readings = readings;
   }
 
   /** Builds {@code pinyin.tsv} in {@code generation} from the index's words and the key phrases. */
@@ -104,6 +116,7 @@ public final class PinyinDictionary {
     Map<String, List<Candidate>> byFull = new HashMap<>();
     Map<String, List<Candidate>> byInitials = new HashMap<>();
     Set<String> syllables = new HashSet<>();
+    List<Reading> readings = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -112,23 +125,26 @@ public final class PinyinDictionary {
           continue;
         }
         Candidate c = new Candidate(f[2], Long.parseLong(f[3]));
-        byFull.computeIfAbsent(f[0].replace(" ", ""), k -> new ArrayList<>()).add(c);
+        String joined = f[0].replace(" ", "");
+        String[] wordSyllables = f[0].split(" ");
+        byFull.computeIfAbsent(joined, k -> new ArrayList<>()).add(c);
         byInitials.computeIfAbsent(f[1], k -> new ArrayList<>()).add(c);
-        for (String s : f[0].split(" ")) {
-          syllables.add(s);
-        }
+        syllables.addAll(List.of(wordSyllables));
+        readings.add(new Reading(joined, wordSyllables, c));
       }
     }
     Comparator<Candidate> heaviest = Comparator.comparingLong(Candidate::weight).reversed();
     byFull.values().forEach(l -> l.sort(heaviest));
     byInitials.values().forEach(l -> l.sort(heaviest));
-    return new PinyinDictionary(byFull, byInitials, syllables);
+    readings.sort(Comparator.comparing(Reading::joined));
+    return new PinyinDictionary(byFull, byInitials, syllables, readings.toArray(new Reading[0]));
   }
 
   /**
    * Hanzi readings of a pinyin string such as "shuzi shenyang", "yingshanghuanjing" or the initials "szsy":
-   * whole-string matches first, then a segmentation into known words. Empty when nothing in the index reads
-   * that way.
+   * whole-string matches first, then a segmentation into known words, then — as a pinyin keyboard offers —
+   * the beginnings of known words ("yingshang" is 营商, the start of 营商环境, though 营商 alone is no word).
+   * Empty when nothing in the index reads that way.
    */
   public List<String> hanzi(String pinyin) {
     String s = pinyin.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();
@@ -147,7 +163,45 @@ public final class PinyinDictionary {
         out.add(segmented);
       }
     }
+    if (out.isEmpty() && !s.contains(" ")) {
+      out.addAll(wordBeginnings(joined));
+    }
     return out;
+  }
+
+  /**
+   * The hanzi that begin known words whose pinyin begins with {@code typed} at a syllable boundary, at least
+   * two syllables long (one syllable reads as too many characters), the commonest first: the weight of a
+   * beginning is that of all the words it begins.
+   */
+  private List<String> wordBeginnings(String typed) {
+    int low = 0;
+    int high = readings.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (readings[mid].joined().compareTo(typed) < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    Map<String, Long> weights = new HashMap<>();
+    for (int i = low; i < readings.length && i < low + MAX_PREFIX_SCAN && readings[i].joined().startsWith(typed); i++) {
+      Reading r = readings[i];
+      int covered = 0;
+      int count = 0;
+      while (count < r.syllables().length && covered < typed.length()) {
+        covered += r.syllables()[count++].length();
+      }
+      String hanzi = r.word().hanzi();
+      if (covered == typed.length() && count >= 2 && count < r.syllables().length
+          && hanzi.codePointCount(0, hanzi.length()) == r.syllables().length) {
+        weights.merge(hanzi.substring(0, hanzi.offsetByCodePoints(0, count)), r.word().weight(), Long::sum);
+      }
+    }
+    return weights.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_CANDIDATES).map(Map.Entry::getKey).toList();
   }
 
   /** True when {@code s} can be read as a sequence of pinyin syllables seen in this index. */

@@ -43,6 +43,10 @@ class PinyinDictionaryTest {
     assertEquals(List.of("银行"), p.hanzi("yinhang"));
     assertEquals(List.of("数字 沈阳"), p.hanzi("shuzi shenyang").stream().map(s -> s.contains(" ") ? s : "数字 沈阳").toList());
     assertEquals(List.of(), p.hanzi("jingdian"), "no word of the index reads jingdian");
+    assertEquals(List.of("营商"), p.hanzi("yingshang"), "the beginning of 营商环境, as a pinyin keyboard offers it");
+    assertEquals(List.of("数字沈"), p.hanzi("shuzishen"));
+    assertEquals(List.of(), p.hanzi("ying"), "one syllable is too many characters to guess from");
+    assertEquals(List.of(), p.hanzi("yingsh"), "only whole syllables begin a word");
     assertTrue(p.isSyllables("shuzishenyang"));
     assertFalse(p.isSyllables("szsy"));
   }
