@@ -20,7 +20,8 @@ public final class BuildProgress {
   private final AtomicLong paragraphs = new AtomicLong();
   private final AtomicLong characters = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
-  private final List<InputProblem> problems = new ArrayList<>();
+  /** Listed in the order the inputs were read, though indexing threads find some problems later than others. */
+  private final List<Listed> problems = new ArrayList<>();
   private volatile long expectedArticles = -1;
   private volatile long finishedNanos = -1;
 
@@ -39,11 +40,21 @@ public final class BuildProgress {
     characters.addAndGet(characterCount);
   }
 
-  void skipped(InputProblem problem) {
+  private record Listed(InputProblem problem, long readOrder) {}
+
+  /** @param readOrder the input's place among all inputs read */
+  void skipped(InputProblem problem, long readOrder) {
     skipped.incrementAndGet();
     synchronized (problems) {
-      if (problems.size() < MAX_LISTED_PROBLEMS) {
-        problems.add(problem);
+      int at = problems.size();
+      while (at > 0 && problems.get(at - 1).readOrder() > readOrder) {
+        at--; // found by an indexing thread after later inputs' problems: only a few places back
+      }
+      if (at < MAX_LISTED_PROBLEMS) {
+        problems.add(at, new Listed(problem, readOrder));
+        if (problems.size() > MAX_LISTED_PROBLEMS) {
+          problems.remove(problems.size() - 1);
+        }
       }
     }
   }
@@ -67,10 +78,7 @@ public final class BuildProgress {
   }
 
   public Snapshot snapshot() {
-    List<InputProblem> listed;
-    synchronized (problems) {
-      listed = List.copyOf(problems);
-    }
+    List<InputProblem> listed = problems();
     long end = finishedNanos >= 0 ? finishedNanos : System.nanoTime();
     return new Snapshot(
         articles.get(),
@@ -129,7 +137,7 @@ public final class BuildProgress {
   /** Copies of the problems found so far. */
   public List<InputProblem> problems() {
     synchronized (problems) {
-      return new ArrayList<>(problems);
+      return problems.stream().map(Listed::problem).toList();
     }
   }
 }

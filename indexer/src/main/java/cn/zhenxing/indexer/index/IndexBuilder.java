@@ -77,21 +77,23 @@ public final class IndexBuilder {
       throws IOException, BuildAbortedException, InterruptedException {
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(threads * 64);
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    FirstProblem abortedAt = new FirstProblem();
     Thread[] workers = new Thread[threads];
     for (int i = 0; i < threads; i++) {
-      workers[i] = new Thread(() -> work(queue, writer, progress, phrases, failure), "indexer-" + i);
+      workers[i] = new Thread(() -> work(queue, writer, onError, progress, phrases, failure, abortedAt), "indexer-" + i);
       workers[i].setDaemon(true);
       workers[i].start();
     }
     Set<String> seenIds = new HashSet<>();
     long[] seq = {firstArticleSeq};
-    InputProblem[] abortedAt = {null};
+    long[] readOrder = {0};
     try {
       source.read(
           input -> {
-            if (abortedAt[0] != null || failure.get() != null) {
+            if (abortedAt.found() || failure.get() != null) {
               throw new StopReading();
             }
+            long order = readOrder[0]++;
             InputProblem problem = null;
             if (input instanceof ArticleInput.Bad bad) {
               problem = bad.problem();
@@ -100,15 +102,15 @@ public final class IndexBuilder {
                   new InputProblem(ok.file(), ok.line(), "id \"" + ok.article().id() + "\" repeated in this input");
             }
             if (problem != null) {
-              progress.skipped(problem);
+              progress.skipped(problem, order);
               if (onError == OnError.ABORT) {
-                abortedAt[0] = problem;
+                abortedAt.offer(problem, order);
                 throw new StopReading();
               }
               return;
             }
             ArticleInput.Ok ok = (ArticleInput.Ok) input;
-            put(queue, new Work(ok, seq[0]++));
+            put(queue, new Work(ok, seq[0]++, order));
           });
     } catch (StopReading stop) {
       // Reading stopped early on purpose: an abort or a worker failure, handled below.
@@ -131,8 +133,8 @@ public final class IndexBuilder {
       }
       throw new IOException("indexing failed", t);
     }
-    if (abortedAt[0] != null) {
-      throw new BuildAbortedException(abortedAt[0]);
+    if (abortedAt.found()) {
+      throw new BuildAbortedException(abortedAt.problem());
     }
     return seq[0];
   }
@@ -168,7 +170,36 @@ public final class IndexBuilder {
    */
   public record Prepared(ParsedArticle parsed, List<ThemeTags> tags, List<Document> documents, String problem) {}
 
-  private record Work(ArticleInput.Ok input, long seq) {}
+  /** @param readOrder the input's place among everything read, so problems are listed in input order */
+  private record Work(ArticleInput.Ok input, long seq, long readOrder) {}
+
+  /**
+   * The first bad input in reading order under ABORT. The reader finds most; indexing threads find the others
+   * (an article with no or too many paragraphs) a little later, possibly after the reader found a later one.
+   */
+  private static final class FirstProblem {
+    private InputProblem problem;
+    private long order = Long.MAX_VALUE;
+
+    synchronized void offer(InputProblem candidate, long candidateOrder) {
+      if (candidateOrder < order) {
+        problem = candidate;
+        order = candidateOrder;
+      }
+    }
+
+    synchronized boolean found() {
+      return problem != null;
+    }
+
+    synchronized InputProblem problem() {
+      return problem;
+    }
+
+    synchronized long order() {
+      return order;
+    }
+  }
 
   private static final class StopReading extends RuntimeException {
     StopReading() {
@@ -176,8 +207,8 @@ public final class IndexBuilder {
     }
   }
 
-  private void work(BlockingQueue<Object> queue, IndexWriter writer, BuildProgress progress,
-      PhraseCollector phrases, AtomicReference<Throwable> failure) {
+  private void work(BlockingQueue<Object> queue, IndexWriter writer, OnError onError, BuildProgress progress,
+      PhraseCollector phrases, AtomicReference<Throwable> failure, FirstProblem abortedAt) {
     while (true) {
       Object item;
       try {
@@ -189,14 +220,18 @@ public final class IndexBuilder {
       if (item == END) {
         return;
       }
-      if (failure.get() != null) {
-        continue; // drain without work so the reader is not blocked
-      }
       Work work = (Work) item;
+      if (failure.get() != null || work.readOrder > abortedAt.order()) {
+        continue; // drain without work so the reader is not blocked; inputs before an abort are still checked
+      }
       try {
         Prepared prepared = prepare(work.input.article(), work.seq);
         if (prepared.problem() != null) {
-          progress.skipped(new InputProblem(work.input.file(), work.input.line(), prepared.problem()));
+          InputProblem problem = new InputProblem(work.input.file(), work.input.line(), prepared.problem());
+          progress.skipped(problem, work.readOrder);
+          if (onError == OnError.ABORT) {
+            abortedAt.offer(problem, work.readOrder);
+          }
           continue;
         }
         writer.addDocuments(prepared.documents());
