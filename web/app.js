@@ -76,8 +76,16 @@
     state.themes.forEach((t) => params.append('theme', t));
     setLoading(true);
     try {
-      const res = await fetch('/api/search?' + params, { signal: controller.signal, headers: { Accept: 'application/json' } });
-      const body = await res.json();
+      const get = (p) => fetch('/api/search?' + p, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      let res = await get(params);
+      let body = await res.json();
+      if (res.status === 400 && body.error && body.error.parameter === 'page' && state.page > 1) {
+        // Beyond the pages anyone may look at (an edited link): said like any page past the end, with a link
+        // to this search's real last page, which page 1 tells.
+        params.set('page', '1');
+        const first = await get(params);
+        if (first.ok) { res = first; body = { ...(await first.json()), page: state.page, hits: [] }; }
+      }
       if (controller !== searchController) return;
       if (!res.ok) { renderError(apiProblem(res, body, state)); return; }
       renderResults(state, body);

@@ -83,6 +83,38 @@ class QueryUnderstandingTest {
   }
 
   @Test
+  void places_match_with_or_without_their_suffix_and_exclusions_leave_out_a_place_s_reports() throws Exception {
+    put("place-baishan", "纪要\n白山发展矿泉水产业集群。");
+    put("place-tonghua", "通化市工作报告\n推动自贸试验区矿泉水产业发展。");
+    try {
+      assertEquals(java.util.List.of("place-baishan"), articles("白山市 矿泉水"), "白山市 typed finds 白山 written");
+      assertEquals(java.util.List.of("place-baishan"), articles("矿泉水 -通化"),
+          "a place left out leaves out its report, as typing it selects that report");
+      assertEquals(java.util.List.of("place-baishan"), articles("矿泉水 -通化市"));
+      assertEquals(java.util.List.of("place-tonghua"), articles("通化 自贸区"));
+      assertEquals(java.util.List.of("place-tonghua"), articles("通化自贸区"),
+          "typed together with a word that has synonyms, the place still counts in the title");
+      assertEquals(java.util.List.of("place-baishan", "place-tonghua"),
+          articles("矿泉水怎么样").stream().sorted().toList(), "怎么样 asks; it is not a word to find");
+    } finally {
+      server.send(server.admin("/api/admin/articles/place-baishan").DELETE().build());
+      server.send(server.admin("/api/admin/articles/place-tonghua").DELETE().build());
+    }
+  }
+
+  private static void put(String id, String text) throws Exception {
+    TestServer.Response put = server.send(server.admin("/api/admin/articles/" + id).header("Content-Type", "text/plain")
+        .PUT(BodyPublishers.ofString(text)).build());
+    assertEquals(201, put.status(), put.body());
+  }
+
+  private static java.util.List<String> articles(String q) throws Exception {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    search(q).get("hits").forEach(h -> ids.add(h.get("articleId").asText()));
+    return ids;
+  }
+
+  @Test
   void homophones_do_not_leak_into_hanzi_queries() throws Exception {
     TestServer.Response put = server.send(server.admin("/api/admin/articles/homophone").header("Content-Type", "text/plain")
         .PUT(BodyPublishers.ofString("旅游\n冰雪大世界是哈尔滨最著名的景点之一。")).build());

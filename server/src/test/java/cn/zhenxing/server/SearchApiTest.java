@@ -326,6 +326,26 @@ class SearchApiTest {
   }
 
   @Test
+  void head_answers_with_the_status_and_headers_of_get() throws Exception {
+    java.util.function.Function<String, TestServer.Response> head = target -> {
+      try {
+        return server.send(server.request(target).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
+    TestServer.Response found = head.apply("/api/search?q=" + java.net.URLEncoder.encode("沈阳", java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(200, found.status());
+    assertEquals("", found.body());
+    assertEquals("*", found.header("Access-Control-Allow-Origin"));
+    assertEquals(404, head.apply("/api/articles/no-such-article").status());
+    assertEquals(200, head.apply("/api/articles/shenyang-revitalization").status());
+    assertEquals(400, head.apply("/api/search?page=abc").status());
+    assertEquals(400, head.apply("/api/suggest?size=0").status());
+    assertEquals(200, head.apply("/health").status());
+  }
+
+  @Test
   void cors_is_open_for_read_endpoints() throws Exception {
     TestServer.Response r = server.send(server.request("/api/search?q=x").header("Origin", "https://example.org").GET().build());
     assertEquals("*", r.header("Access-Control-Allow-Origin"));
@@ -377,8 +397,8 @@ class SearchApiTest {
     TestServer.Response post = server.send(server.request("/api/search?q=x")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("q=x")).build());
     assertEquals(405, post.status(), post.body());
-    assertEquals("GET", post.header("Allow"));
-    assertEquals("POST /api/search is not supported; use GET", post.json().get("error").get("message").asText());
+    assertEquals("GET, HEAD", post.header("Allow"));
+    assertEquals("POST /api/search is not supported; use GET or HEAD", post.json().get("error").get("message").asText());
     assertEquals("*", post.header("Access-Control-Allow-Origin"));
   }
 
@@ -443,7 +463,8 @@ class SearchApiTest {
     JsonNode body = server.search("？！。", "").json();
     assertEquals(0, body.get("total").asLong());
     assertFalse(body.get("notice").isNull());
-    for (String quotes : List.of("\"", "\"\"", "“”", "-\"\"")) { // typed, though nothing in it: not an empty box
+    // typed, though nothing in it: not an empty box that lists everything
+    for (String quotes : List.of("\"", "\"\"", "“”", "-\"\"", "\u0000", "\u200b")) {
       JsonNode quoted = server.search(quotes, "").json();
       assertEquals(0, quoted.get("total").asLong(), quotes);
       assertEquals(body.get("notice"), quoted.get("notice"), quotes);

@@ -119,24 +119,24 @@ public final class HttpApp {
     config.routes.before("/health", HttpApp::openCors);
     config.routes.options("/api/*", HttpApp::preflight);
 
-    config.routes.get("/api/search", ctx -> {
+    getAndHead(config, "/api/search", ctx -> {
       var response = s.searcher().search(SearchParams.from(ctx, s.taxonomy()));
       s.metrics().searchHits(response.total());
       ctx.json(response);
     });
     config.routes.get("/metrics", ctx ->
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape()));
-    config.routes.get("/api/articles/{id}", ctx -> {
+    getAndHead(config, "/api/articles/{id}", ctx -> {
       SearchParams.rejectUnknown(ctx.queryParamMap(), java.util.Set.of());
       String id = ctx.pathParam("id");
       ctx.json(s.articles().article(id).orElseThrow(
           () -> new ApiException(404, "id", "no article with id \"" + SearchParams.abbreviate(id) + "\"")));
     });
-    config.routes.get("/api/themes", ctx -> {
+    getAndHead(config, "/api/themes", ctx -> {
       SearchParams.rejectUnknown(ctx.queryParamMap(), java.util.Set.of());
       ctx.json(themes(s.taxonomy()));
     });
-    config.routes.get("/health", ctx -> ctx.json(Map.of(
+    getAndHead(config, "/health", ctx -> ctx.json(Map.of(
         "status", "ready",
         "paragraphs", s.index().paragraphCount(),
         "generation", s.index().generation().getFileName().toString())));
@@ -195,6 +195,15 @@ public final class HttpApp {
     } catch (java.io.IOException | IllegalStateException e) {
       // already read (or being read as characters): nothing is left to drop
     }
+  }
+
+  /**
+   * A read endpoint, which answers HEAD with the status and headers GET would have (Jetty sends no body):
+   * Javalin's own answer to HEAD was 200 without running the handler, even for an article that does not exist.
+   */
+  static void getAndHead(JavalinConfig config, String path, io.javalin.http.Handler handler) {
+    config.routes.get(path, handler);
+    config.routes.head(path, handler);
   }
 
   /** Read endpoints are open to every site; admin endpoints get no CORS headers at all. */

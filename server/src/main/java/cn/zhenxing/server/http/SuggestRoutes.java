@@ -30,7 +30,7 @@ final class SuggestRoutes {
   }
 
   void register(JavalinConfig config) {
-    config.routes.get("/api/suggest", this::suggest);
+    HttpApp.getAndHead(config, "/api/suggest", this::suggest);
     config.routes.get("/opensearch.xml", this::openSearch);
   }
 

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** The place names that scope a query (a data file: {@code cn/zhenxing/indexer/places.txt}). */
@@ -17,17 +18,21 @@ final class Places {
 
   private Places() {}
 
+  private static final String[] SUFFIXES = {"省", "市", "自治区", "地区"};
+
   /** True for a place name, also with a 省/市/自治区 suffix typed. */
   static boolean isPlace(String word) {
-    if (NAMES.contains(word)) {
-      return true;
-    }
-    for (String suffix : new String[] {"省", "市", "自治区", "地区"}) {
+    return NAMES.contains(word) || bareName(word).isPresent();
+  }
+
+  /** The name without the 省/市/自治区/地区 typed after it (沈阳市 → 沈阳), when that is a known place. */
+  static Optional<String> bareName(String word) {
+    for (String suffix : SUFFIXES) {
       if (word.endsWith(suffix) && NAMES.contains(word.substring(0, word.length() - suffix.length()))) {
-        return true;
+        return Optional.of(word.substring(0, word.length() - suffix.length()));
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static Set<String> load() {

@@ -57,6 +57,8 @@ public final class QueryBuilder {
   static final float SYNONYM_BOOST = 0.9f;
   static final float PINYIN_BOOST = 0.8f;
   static final float PLACE_CONTEXT_BOOST = 0.5f;
+  /** 沈阳 for 沈阳市 typed: found, below the name as typed. */
+  static final float BARE_PLACE_BOOST = 0.9f;
   static final int NEAR_SLOP = 8;
 
   /**
@@ -65,7 +67,7 @@ public final class QueryBuilder {
    */
   static final Set<String> QUERY_STOP_WORDS =
       Set.of("的", "了", "和", "与", "及", "是", "在", "对", "把", "被", "将", "有", "也", "都", "就",
-          "怎样", "怎么", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "吧", "啊",
+          "怎样", "怎么", "怎么样", "咋", "样", "得", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "吧", "啊",
           "关于", "有关", "一下", "请问", "情况", "方面", "举措", "措施", "做法", "工作");
 
   private final Analyzer words = ChineseAnalyzers.words();
@@ -92,7 +94,7 @@ public final class QueryBuilder {
 
   /** Words that mark a chunk as a question, whose remaining words are matched more loosely. */
   static final Set<String> QUESTION_WORDS =
-      Set.of("怎样", "怎么", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "是否", "多少");
+      Set.of("怎样", "怎么", "怎么样", "咋", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "是否", "多少");
 
   /**
    * The query to run, and the query whose matches to mark in snippets: the words and phrases only, without
@@ -194,7 +196,7 @@ public final class QueryBuilder {
       }
       if (alternatives.isEmpty()) {
         for (Word word : dropStopWords(w)) {
-          boolean place = word.terms().size() == 1 && Places.isPlace(word.surface());
+          boolean place = isPlace(word);
           boolean loose = !place && (isCommon(word, ctx) || isAction(word));
           units.add(new Unit(place ? placeQuery(word) : wordQuery(word), List.of(word), loose, place));
         }
@@ -229,9 +231,8 @@ public final class QueryBuilder {
     }
     boolean excludedAny = false;
     for (String ex : q.excluded()) {
-      Query seq = sequence(IndexSchema.TEXT_BIGRAMS, ex);
-      if (seq != null) {
-        top.add(seq, Occur.MUST_NOT);
+      for (Query excluded : excluded(ex)) {
+        top.add(excluded, Occur.MUST_NOT);
         excludedAny = true;
       }
     }
@@ -243,6 +244,29 @@ public final class QueryBuilder {
       return Optional.of(new Built(top.build(), new MatchAllDocsQuery()));
     }
     return Optional.of(new Built(top.build(), highlight.build(), seen.size(), leftOut));
+  }
+
+  /**
+   * What an exclusion leaves out: the characters in sequence in the text; for a place also the paragraphs
+   * whose article or section is about it, as a place typed to include selects those (-辽宁 leaves out the
+   * Liaoning report), and with its 省/市 typed, the bare name too (-辽宁省 as -辽宁).
+   */
+  private List<Query> excluded(String text) {
+    List<String> forms = new ArrayList<>(List.of(text));
+    boolean place = Places.isPlace(text);
+    Places.bareName(text).ifPresent(forms::add);
+    List<Query> out = new ArrayList<>();
+    for (String form : forms) {
+      Query inText = sequence(IndexSchema.TEXT_BIGRAMS, form);
+      if (inText != null) {
+        out.add(inText);
+      }
+      Query inContext = place ? context(form) : null;
+      if (inContext != null) {
+        out.add(inContext);
+      }
+    }
+    return out;
   }
 
   private static String surfaceOf(List<Word> words) {
@@ -371,17 +395,26 @@ public final class QueryBuilder {
   /** All of the words, each in any of its ways (used for one way of writing a chunk). */
   private Query allOf(List<Word> words) {
     if (words.size() == 1) {
-      return wordQuery(words.get(0));
+      return wordOrPlaceQuery(words.get(0));
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Word w : words) {
-      b.add(wordQuery(w), Occur.MUST);
+      b.add(wordOrPlaceQuery(w), Occur.MUST);
     }
     Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(words));
     if (exact != null) {
       b.add(new BoostQuery(exact, EXACT_SEQUENCE_BOOST), Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /** A place name found in the title or section too (黑龙江冰雪经济 as 黑龙江 冰雪经济), any other word as a word. */
+  private Query wordOrPlaceQuery(Word w) {
+    return isPlace(w) ? placeQuery(w) : wordQuery(w);
+  }
+
+  private static boolean isPlace(Word w) {
+    return w.terms().size() == 1 && Places.isPlace(w.surface());
   }
 
   /**
@@ -426,6 +459,17 @@ public final class QueryBuilder {
     if (inContext != null) {
       ways.add(new BoostQuery(inContext, PLACE_CONTEXT_BOOST));
     }
+    // 沈阳市 typed also finds 沈阳 written without it, as texts mostly do.
+    Places.bareName(w.surface()).ifPresent(bare -> {
+      Query bareText = sequence(IndexSchema.TEXT_BIGRAMS, bare);
+      if (bareText != null) {
+        ways.add(new BoostQuery(bareText, BIGRAM_BOOST * BARE_PLACE_BOOST));
+      }
+      Query bareContext = context(bare);
+      if (bareContext != null) {
+        ways.add(new BoostQuery(bareContext, PLACE_CONTEXT_BOOST * BARE_PLACE_BOOST));
+      }
+    });
     return new DisjunctionMaxQuery(ways, 0.1f);
   }
 
@@ -456,6 +500,11 @@ public final class QueryBuilder {
     Query whole = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(chunk));
     if (whole != null) {
       out.add(whole);
+    }
+    for (Word w : chunk) {
+      if (isPlace(w)) {
+        Places.bareName(w.surface()).map(bare -> sequence(IndexSchema.TEXT_BIGRAMS, bare)).ifPresent(out::add);
+      }
     }
     for (int i = 0; i < chunk.size() && chunk.size() > 1; i++) {
       Word w = chunk.get(i);

@@ -58,9 +58,9 @@ public final class UserQueryParser {
         (negate ? excluded : text).add(word);
       }
     }
-    if (text.isEmpty() && phrases.isEmpty() && excluded.isEmpty() && !input.isBlank()) {
-      // Only quote marks ("", “”): something was typed, so this is a search for it (and finds nothing), not
-      // an empty box that lists every paragraph.
+    if (text.isEmpty() && phrases.isEmpty() && excluded.isEmpty() && raw != null && !raw.isBlank()) {
+      // Only quote marks ("", “”) or characters that are no text (a NUL, a zero-width space): something was
+      // typed, so this is a search for it (and finds nothing), not an empty box that lists every paragraph.
       text.add(input.strip());
     }
     return new UserQuery(raw == null ? "" : raw, text, phrases, excluded);
