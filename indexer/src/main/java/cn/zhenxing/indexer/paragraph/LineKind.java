@@ -35,6 +35,13 @@ final class LineKind {
 
   private static final String SENTENCE_END = "。！？；!?;";
 
+  /**
+   * The licence footer Wikisource puts under every government work report (本作品是中华人民共和国的法律、法规…属于
+   * 公有领域。 / 注：中文维基文库社群认为… / Public domain / false): no part of the article.
+   */
+  private static final Pattern SITE_FOOTER = Pattern.compile(
+      "^(本作品(是|在|来自|依据|根据).{0,300}(公有领域|著作权法).*|注：中文维基文库.*|((Public domain|false|true) ?)+)$");
+
   private LineKind() {}
 
   /** A metadata line such as 来源：辽宁日报; group 1 is the label, group 2 the value. */
@@ -69,6 +76,10 @@ final class LineKind {
   static Matcher datedMetadata(String line) {
     Matcher m = LEADING_DATE.matcher(line);
     return m.matches() && metadata(m.group(2)) != null ? m : null;
+  }
+
+  static boolean isSiteFooter(String line) {
+    return SITE_FOOTER.matcher(line).matches();
   }
 
   static boolean isCaption(String line) {
@@ -120,6 +131,31 @@ final class LineKind {
       n--;
     }
     return line.substring(0, n);
+  }
+
+  /** The line ends a sentence (。！？；, also inside closing quotes or brackets: 。” or 。）). */
+  static boolean endsSentence(String line) {
+    int n = line.length();
+    while (n > 0 && "”’」』）)\"".indexOf(line.charAt(n - 1)) >= 0) {
+      n--;
+    }
+    return n > 0 && (SENTENCE_END.indexOf(line.charAt(n - 1)) >= 0 || line.charAt(n - 1) == '…');
+  }
+
+  /** More brackets or book-title marks opened than closed: the line stops inside them. */
+  static boolean opensBracket(String line) {
+    int round = 0;
+    int title = 0;
+    for (int i = 0; i < line.length(); i++) {
+      switch (line.charAt(i)) {
+        case '（', '(' -> round++;
+        case '）', ')' -> round--;
+        case '《' -> title++;
+        case '》' -> title--;
+        default -> { }
+      }
+    }
+    return round > 0 || title > 0;
   }
 
   private static boolean hasSentenceEnd(String line) {

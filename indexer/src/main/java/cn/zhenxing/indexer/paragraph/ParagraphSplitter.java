@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class ParagraphSplitter {
 
-  private static final Pattern PIECE_BREAK = Pattern.compile("\n|\u3000{2,}");
-
   /** Splits {@code article}; the result has no paragraphs when the text held only headings or metadata. */
   public ParsedArticle split(Article article) {
     List<String> pieces = pieces(article.text());
@@ -69,7 +67,7 @@ public final class ParagraphSplitter {
         subtitle = piece.replaceFirst("^(——|--)\\s*", "");
         continue;
       }
-      if (LineKind.isCaption(piece)) {
+      if (LineKind.isCaption(piece) || LineKind.isSiteFooter(piece)) {
         continue;
       }
       if (frontMatter && LineKind.isByline(piece)) {
@@ -99,27 +97,100 @@ public final class ParagraphSplitter {
   }
 
   /**
-   * The non-empty pieces of {@code text}, each with white space squeezed. A piece that starts with
-   * punctuation which cannot begin a sentence (，、；：。 or a closing bracket) continues the previous piece: a
-   * line break there is an artefact of the source (a link cut out of a sentence), not a new paragraph.
+   * The non-empty pieces of {@code text}, each with white space squeezed. A line break is not always a new
+   * paragraph; the piece after it continues the one before when
+   * <ul>
+   *   <li>it starts with punctuation that cannot begin a sentence (，、；：。 or a closing bracket): a link cut out
+   *       of a sentence by the source;
+   *   <li>the line before stops inside brackets without ending a sentence (细颗粒物（PM / 2.5 / ）);
+   *   <li>the text separates its paragraphs by blank lines, and this single line break follows a line that ends
+   *       no sentence: Wikisource's government work reports put every linked term on a line of its own (本作品是
+   *       中华人民共和国的 / 法律 / 、…), and those lines had become paragraphs and section headings.
+   * </ul>
+   * Numbered headings, Markdown table rows and lines starting with a digit (dates of a law's history) never
+   * continue a line that way.
    */
   static List<String> pieces(String text) {
+    String[] lines = TextCleaner.clean(text).split("\n", -1);
+    boolean blankLineParagraphs = separatesParagraphsByBlankLines(lines);
     List<String> out = new ArrayList<>();
-    for (String raw : PIECE_BREAK.split(TextCleaner.clean(text))) {
-      String piece = LineKind.withoutMarkdownHeadingMarks(TextCleaner.squeeze(raw));
-      if (piece.isEmpty()) {
-        continue;
+    boolean afterBlankLine = true;
+    for (String line : lines) {
+      String[] parts = WIDE_SPACES.split(line);
+      boolean empty = true;
+      for (int k = 0; k < parts.length; k++) {
+        String piece = LineKind.withoutMarkdownHeadingMarks(TextCleaner.squeeze(parts[k]));
+        if (piece.isEmpty()) {
+          continue;
+        }
+        boolean lineBreakOnly = k == 0 && !afterBlankLine;
+        String previous = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (previous != null && continues(previous, piece, lineBreakOnly, blankLineParagraphs)) {
+          out.set(out.size() - 1, joined(previous, piece));
+        } else {
+          out.add(piece);
+        }
+        empty = false;
+        afterBlankLine = false;
       }
-      if (!out.isEmpty() && CONTINUATION.indexOf(piece.charAt(0)) >= 0) {
-        out.set(out.size() - 1, out.get(out.size() - 1) + piece);
-      } else {
-        out.add(piece);
+      if (empty) {
+        afterBlankLine = true; // blank, or only invisible characters
       }
     }
     return out;
   }
 
+  private static final Pattern WIDE_SPACES = Pattern.compile("\u3000{2,}");
   private static final String CONTINUATION = "，、；：。！？）」』”》,;:.!?)";
+
+  private static boolean continues(String previous, String piece, boolean lineBreakOnly, boolean blankLineParagraphs) {
+    if (CONTINUATION.indexOf(piece.charAt(0)) >= 0) {
+      return true;
+    }
+    if (!lineBreakOnly || LineKind.endsSentence(previous) || isTableOrMarkup(previous) || isTableOrMarkup(piece)) {
+      return false;
+    }
+    if (LineKind.opensBracket(previous)) {
+      return true;
+    }
+    return blankLineParagraphs && !LineKind.isNumbered(previous) && !LineKind.isNumbered(piece)
+        && !Character.isDigit(piece.charAt(0)) && LineKind.metadata(piece) == null;
+  }
+
+  private static boolean isTableOrMarkup(String piece) {
+    return piece.startsWith("|") || piece.endsWith("|") || piece.startsWith("<!--");
+  }
+
+  /** Two words cut apart keep a space between them; Chinese needs none, nor PM and its subscript 2.5. */
+  private static String joined(String previous, String piece) {
+    boolean words = isLatinLetter(previous.charAt(previous.length() - 1)) && isLatinLetter(piece.charAt(0));
+    return words ? previous + " " + piece : previous + piece;
+  }
+
+  private static boolean isLatinLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /**
+   * True when at least three blank lines and a fifth of the text's line breaks separate paragraphs: then a
+   * single line break inside a block is a wrapped line. Texts with one paragraph per line (most of the
+   * corpus) have no blank lines; laws have nothing but blank lines between paragraphs.
+   */
+  private static boolean separatesParagraphsByBlankLines(String[] lines) {
+    int blank = 0;
+    int breaks = 0;
+    boolean previousBlank = false;
+    for (String line : lines) {
+      boolean isBlank = line.isBlank();
+      if (isBlank && !previousBlank) {
+        blank++;
+      } else if (!isBlank && !previousBlank) {
+        breaks++;
+      }
+      previousBlank = isBlank;
+    }
+    return blank >= 3 && blank * 5 >= blank + breaks;
+  }
 
   private static boolean sameText(String a, String b) {
     return a.replace(" ", "").equals(b.replace(" ", ""));
