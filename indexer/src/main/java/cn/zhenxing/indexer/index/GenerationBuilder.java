@@ -66,17 +66,19 @@ public final class GenerationBuilder {
         writer.close();
         long t1 = System.nanoTime();
         Map<String, Long> weights = phrases.weights();
+        Map<String, Long> words;
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          words = IndexWords.of(reader, IndexSchema.TEXT);
+        }
         // Suggestions and the pinyin dictionary are independent: build them side by side.
         java.util.concurrent.CompletableFuture<Void> suggest = java.util.concurrent.CompletableFuture.runAsync(() -> {
           try {
-            SuggestIndex.build(gen, weights);
+            SuggestIndex.build(gen, weights, words);
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
         });
-        try (DirectoryReader reader = DirectoryReader.open(dir)) {
-          PinyinDictionary.build(gen, reader, IndexSchema.TEXT, weights);
-        }
+        PinyinDictionary.build(gen, words, weights);
         long t2 = System.nanoTime();
         try {
           suggest.join();

@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import cn.zhenxing.indexer.index.IndexWords;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Pinyin for the words that actually occur in one index generation: the SmartChinese words of the text
@@ -35,7 +32,6 @@ import org.apache.lucene.util.BytesRef;
 public final class PinyinDictionary {
 
   public static final String FILE = "pinyin.tsv";
-  static final int MIN_DOC_FREQ = 2;
   static final int MAX_CANDIDATES = 3;
   /** The most common words and phrases only: people type common terms, and pinyin conversion is not free. */
   static final int MAX_WORDS = 60_000;
@@ -68,25 +64,21 @@ public final class PinyinDictionary {
     this.readings = readings;
   }
 
-  /** Builds {@code pinyin.tsv} in {@code generation} from the index's words and the key phrases. */
+  /** Builds {@code pinyin.tsv} in {@code generation} from the words of {@code field} and the key phrases. */
   public static void build(Path generation, IndexReader reader, String field, Map<String, Long> phrases)
       throws IOException {
-    Map<String, Long> words = new HashMap<>();
-    Terms terms = MultiTerms.getTerms(reader, field);
-    if (terms != null) {
-      TermsEnum it = terms.iterator();
-      BytesRef term;
-      while ((term = it.next()) != null) {
-        if (it.docFreq() >= MIN_DOC_FREQ) {
-          String w = term.utf8ToString();
-          if (isHanWord(w, 2, 8)) {
-            words.put(w, (long) it.docFreq());
-          }
-        }
-      }
-    }
+    build(generation, IndexWords.of(reader, field), phrases);
+  }
+
+  /**
+   * Builds {@code pinyin.tsv} in {@code generation} from the index's words ({@link IndexWords}) and the key
+   * phrases.
+   */
+  public static void build(Path generation, Map<String, Long> indexWords, Map<String, Long> phrases)
+      throws IOException {
+    Map<String, Long> words = new HashMap<>(indexWords);
     phrases.forEach((p, w) -> {
-      if (isHanWord(p, 3, 10)) {
+      if (IndexWords.isHanWord(p, 3, 10)) {
         words.merge(p, w, Math::max);
       }
     });
@@ -270,13 +262,5 @@ public final class PinyinDictionary {
     } catch (PinyinException | RuntimeException e) {
       return null;
     }
-  }
-
-  private static boolean isHanWord(String w, int min, int max) {
-    int n = w.codePointCount(0, w.length());
-    if (n < min || n > max) {
-      return false;
-    }
-    return w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 }

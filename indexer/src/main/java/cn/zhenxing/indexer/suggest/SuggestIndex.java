@@ -1,6 +1,7 @@
 package cn.zhenxing.indexer.suggest;
 
 import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
+import cn.zhenxing.indexer.analysis.TraditionalToSimplified;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,8 +46,28 @@ public final class SuggestIndex implements Closeable {
   /** The heaviest phrases only: the rest are rarely typed, and each costs suggester index space and time. */
   static final int MAX_PHRASES = 100_000;
 
+  /**
+   * Words of the text suggested besides the key phrases when this many paragraphs have them: key phrases come
+   * from titles, headings and lead-ins, and many texts name 沈阳 or 黑土地 only in running text.
+   */
+  static final int MIN_WORD_DOC_FREQ = 5;
+
   /** Builds the suggest folder of {@code generation} from phrase weights. */
   public static void build(Path generation, Map<String, Long> weights) throws IOException {
+    build(generation, weights, Map.of());
+  }
+
+  /**
+   * Builds the suggest folder of {@code generation} from phrase weights and the index's words
+   * ({@code IndexWords}: paragraphs per word), words weighing what their paragraph count says.
+   */
+  public static void build(Path generation, Map<String, Long> phrases, Map<String, Long> words) throws IOException {
+    Map<String, Long> weights = new java.util.HashMap<>(phrases);
+    words.forEach((w, paragraphs) -> {
+      if (paragraphs >= MIN_WORD_DOC_FREQ) {
+        weights.merge(w, paragraphs, Math::max);
+      }
+    });
     try (SuggestIndex index = open(generation)) {
       List<Map.Entry<String, Long>> entries = new ArrayList<>(weights.entrySet());
       if (entries.size() > MAX_PHRASES) {
@@ -82,10 +103,13 @@ public final class SuggestIndex implements Closeable {
     }
     List<Lookup.LookupResult> found = suggester.lookup(q, FETCH, true, false);
     List<Suggestion> all = new ArrayList<>();
+    // 東北亞 and 东北亚 are one suggestion: the form found more often is kept (found is heaviest first).
     Set<String> seen = new LinkedHashSet<>();
+    String typedSimplified = TraditionalToSimplified.convert(q);
     for (Lookup.LookupResult r : found) {
       String text = r.key.toString();
-      if (seen.add(text) && !text.equals(q)) {
+      String simplified = TraditionalToSimplified.convert(text);
+      if (seen.add(simplified) && !simplified.equals(typedSimplified)) {
         all.add(new Suggestion(text, r.value));
       }
     }

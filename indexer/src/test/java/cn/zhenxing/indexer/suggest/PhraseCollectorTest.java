@@ -43,4 +43,22 @@ class PhraseCollectorTest {
       assertTrue(s.contains("数字经济") && s.contains("数字沈阳建设"), s.toString());
     }
   }
+
+  @Test
+  void words_of_the_text_are_suggested_too_and_one_form_of_traditional_and_simplified(@TempDir Path gen)
+      throws Exception {
+    SuggestIndex.build(gen, Map.of("东北亚经济合作", 9L, "東北亞經濟合作", 2L, "数字经济", 7L),
+        Map.of("黑土地", 12L, "黑土层", 4L, "沈阳市", 40L));
+    try (SuggestIndex index = SuggestIndex.open(gen)) {
+      assertEquals(List.of("黑土地"), texts(index.lookup("黑土", 8)),
+          "a word of 5 or more paragraphs; 黑土层 is in too few");
+      assertEquals(List.of("沈阳市"), texts(index.lookup("沈阳", 8)));
+      assertEquals(List.of("东北亚经济合作"), texts(index.lookup("东北亚", 8)), "the commoner form only");
+      assertEquals(List.of("东北亚经济合作"), texts(index.lookup("東北亞", 8)));
+    }
+  }
+
+  private static List<String> texts(List<SuggestIndex.Suggestion> suggestions) {
+    return suggestions.stream().map(SuggestIndex.Suggestion::text).toList();
+  }
 }
