@@ -69,7 +69,7 @@ public final class ServerMain {
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
-    } catch (cn.zhenxing.indexer.index.IndexInUseException e) {
+    } catch (cn.zhenxing.indexer.index.IndexInUseException | cn.zhenxing.indexer.index.NotAnIndexFolderException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
     } catch (Exception e) {

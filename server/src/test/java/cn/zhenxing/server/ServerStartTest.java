@@ -121,4 +121,31 @@ class ServerStartTest {
         TestServer.config(dir.resolve("index")).withSeedsDir(dir.resolve("missing"))));
     assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("index"), e.getMessage());
   }
+
+  @Test
+  void a_folder_of_other_files_or_an_index_without_current_is_refused_and_kept(@TempDir Path dir) throws Exception {
+    Path mine = dir.resolve("mine");
+    Files.createDirectories(mine.resolve("docs"));
+    Files.writeString(mine.resolve("report.txt"), "x");
+    var e = assertThrows(cn.zhenxing.indexer.index.NotAnIndexFolderException.class,
+        () -> Server.create(TestServer.config(mine)));
+    assertTrue(e.getMessage().contains("holds no index (it has docs, report.txt)"), e.getMessage());
+    assertTrue(Files.exists(mine.resolve("report.txt")) && Files.isDirectory(mine.resolve("docs")));
+
+    Path index = dir.resolve("index");
+    try (TestServer s = TestServer.start(index)) {
+      assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
+    }
+    Path live = new IndexLayout(index).current().orElseThrow();
+    Files.delete(index.resolve("CURRENT"));
+    e = assertThrows(cn.zhenxing.indexer.index.NotAnIndexFolderException.class,
+        () -> Server.create(TestServer.config(index)));
+    assertTrue(e.getMessage().contains("no CURRENT file"), e.getMessage());
+    assertTrue(Files.isDirectory(live), "the index is not removed and rebuilt from the seeds");
+    Files.writeString(index.resolve("CURRENT"), live.getFileName() + "\n"); // what the message says to do
+    try (TestServer s = TestServer.start(index)) {
+      assertEquals(295, s.get("/health").json().get("paragraphs").asInt());
+      assertEquals(live.getFileName().toString(), s.get("/health").json().get("generation").asText());
+    }
+  }
 }

@@ -56,11 +56,20 @@ public final class FileArticleSource implements ArticleSource {
         problems.add(new InputProblem(p, 0, "no such file or folder"));
       }
     }
-    return new FileArticleSource(files, problems);
+    // A file named twice (or a folder and a file in it) is read once: read again, each of its articles
+    // would be listed as a repeated id.
+    java.util.Map<Path, Path> once = new java.util.LinkedHashMap<>();
+    files.forEach(f -> once.putIfAbsent(f.toAbsolutePath().normalize(), f));
+    return new FileArticleSource(new ArrayList<>(once.values()), problems);
   }
 
   public List<Path> files() {
     return files;
+  }
+
+  /** The given paths that name no file or folder, and the patterns that match none. */
+  public List<InputProblem> unmatched() {
+    return problems;
   }
 
   private static String formatOf(Path file) {

@@ -7,6 +7,7 @@ import cn.zhenxing.indexer.index.BuildProgress;
 import cn.zhenxing.indexer.index.GenerationBuilder;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.indexer.index.IndexInUseException;
+import cn.zhenxing.indexer.index.NotAnIndexFolderException;
 import cn.zhenxing.indexer.index.IndexLayout;
 import cn.zhenxing.indexer.index.NothingIndexedException;
 import cn.zhenxing.indexer.index.ParagraphDocuments;
@@ -65,11 +66,18 @@ public final class IndexerCli {
 
     IndexLayout layout = new IndexLayout(Path.of(cl.get("index", "data/index")));
     FileArticleSource source = FileArticleSource.of(cl.all("input"));
+    if (!source.unmatched().isEmpty()) {
+      // The build replaces the whole index: without an input that was meant to be in it, articles would vanish.
+      source.unmatched().forEach(p -> err.println("error: " + p + " (--input)"));
+      err.println("error: nothing was indexed; the live index is unchanged");
+      return 2;
+    }
     IndexBuilder builder =
         new IndexBuilder(new ParagraphSplitter(), new ThemeTagger(taxonomy), threads);
     BuildProgress progress = new BuildProgress();
     out.printf(Locale.ROOT, "Indexing %d file(s) into %s with %d thread(s)%n", source.files().size(), layout.root(), threads);
     try (java.io.Closeable folder = layout.lock()) {
+      layout.checkIsIndexFolder();
       GenerationBuilder.Built built;
       try (ProgressReporter ignored = new ProgressReporter(progress, out, terminal)) {
         built = new GenerationBuilder(layout, builder, 256).build(source, onError, progress, "cli");
@@ -87,7 +95,7 @@ public final class IndexerCli {
       printSummary(out, progress.snapshot(), null);
       err.println("error: " + e.getMessage() + "; the live index is unchanged");
       return 1;
-    } catch (IndexInUseException e) {
+    } catch (IndexInUseException | NotAnIndexFolderException e) {
       err.println("error: " + e.getMessage() + "; nothing was indexed");
       return 1;
     } catch (Exception e) {

@@ -25,13 +25,18 @@ import org.apache.lucene.store.LockObtainFailedException;
  * The on-disk layout of an index folder: complete Lucene indexes live in generation folders
  * ({@code gen-000007}) and a small file {@code CURRENT} names the live one. A rebuild writes a new generation
  * beside the live one and then replaces {@code CURRENT} with an atomic rename, so a crash at any moment
- * leaves either the old or the new generation live, never a half-built one. Generations that
- * {@code CURRENT} does not name are leftovers and are removed by {@link #removeStaleGenerations()}.
+ * leaves either the old or the new generation live, never a half-built one. A generation being built carries
+ * a {@code BUILDING} mark until it is published. Generations that {@code CURRENT} does not name are leftovers
+ * and are removed by {@link #removeStaleGenerations()}; before anything is removed, {@link #checkIsIndexFolder()}
+ * makes sure the folder really is an index folder.
  */
 public final class IndexLayout {
 
   private static final String CURRENT = "CURRENT";
   private static final String LOCK = "index.lock";
+  private static final String BUILDING = "BUILDING";
+  /** The server's spool for uploads, kept in the index folder so it is on the same disk. */
+  private static final String UPLOADS = "uploads";
   private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
 
   private final Path root;
@@ -87,7 +92,8 @@ public final class IndexLayout {
     try {
       String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
       if (!GENERATION.matcher(name).matches()) {
-        throw new IllegalStateException(pointer + " names \"" + name + "\", which is not a generation folder");
+        throw new NotAnIndexFolderException(pointer + " names \"" + name + "\", which is not a generation folder: write the"
+            + " name of the generation to serve into it (such as gen-000001), or move the folder away to start afresh");
       }
       Path gen = root.resolve(name);
       return Files.isDirectory(gen) ? Optional.of(gen) : Optional.empty();
@@ -96,12 +102,66 @@ public final class IndexLayout {
     }
   }
 
-  /** Creates an empty folder for the next generation (one past the highest present). */
+  /** Creates the folder for the next generation (one past the highest present), marked as being built. */
   public Path newGeneration() throws IOException {
     long next = generations().stream().mapToLong(IndexLayout::number).max().orElse(0) + 1;
     Path gen = root.resolve(String.format("gen-%06d", next));
     Files.createDirectories(gen);
+    Files.createFile(gen.resolve(BUILDING));
     return gen;
+  }
+
+  /**
+   * Refuses a folder that holds anything but an index: without a {@code CURRENT} file it may hold only
+   * generations still marked as being built (a crash during the first build), an empty upload spool and the
+   * lock. Anything else is someone's files ({@code --index} pointed at the wrong folder) or a complete
+   * generation whose {@code CURRENT} was lost; removing leftovers would delete them.
+   *
+   * @throws NotAnIndexFolderException saying what was found and what to do
+   */
+  public void checkIsIndexFolder() throws IOException {
+    if (!Files.isDirectory(root) || Files.isRegularFile(root.resolve(CURRENT))) {
+      return;
+    }
+    List<String> complete = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+      for (Path p : ds) {
+        String name = p.getFileName().toString();
+        if (name.equals(LOCK) || name.equals(CURRENT + ".tmp") || (name.equals(UPLOADS) && isEmptyFolder(p))) {
+          continue;
+        }
+        if (Files.isDirectory(p) && GENERATION.matcher(name).matches()) {
+          if (!Files.exists(p.resolve(BUILDING))) {
+            complete.add(name);
+          }
+          continue;
+        }
+        foreign.add(name);
+      }
+    }
+    if (!foreign.isEmpty()) {
+      java.util.Collections.sort(foreign);
+      throw new NotAnIndexFolderException("index folder " + root + " is not empty and holds no index (it has "
+          + String.join(", ", foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", …" : "")
+          + "): give --index an empty or new folder");
+    }
+    if (!complete.isEmpty()) {
+      java.util.Collections.sort(complete);
+      String newest = complete.get(complete.size() - 1);
+      throw new NotAnIndexFolderException("index folder " + root + " has the index generation(s) " + String.join(", ", complete)
+          + " but no CURRENT file naming the live one, so nothing is removed or rebuilt: to serve " + newest + ", run `echo "
+          + newest + " > " + root.resolve(CURRENT) + "`; to start afresh, move the folder away");
+    }
+  }
+
+  private static boolean isEmptyFolder(Path p) throws IOException {
+    if (!Files.isDirectory(p)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(p)) {
+      return s.findAny().isEmpty();
+    }
   }
 
   /**
@@ -112,6 +172,8 @@ public final class IndexLayout {
     if (!generation.getParent().equals(root)) {
       throw new IllegalArgumentException(generation + " is not inside " + root);
     }
+    Files.deleteIfExists(generation.resolve(BUILDING));
+    fsyncDirectory(generation);
     Path tmp = root.resolve(CURRENT + ".tmp");
     try (FileChannel ch =
         FileChannel.open(
@@ -131,10 +193,14 @@ public final class IndexLayout {
    */
   public List<Path> removeStaleGenerations() throws IOException {
     Optional<Path> live = current();
+    boolean pointer = Files.isRegularFile(root.resolve(CURRENT));
     List<Path> removed = new ArrayList<>();
     for (Path gen : generations()) {
       if (live.isPresent() && live.get().equals(gen)) {
         continue;
+      }
+      if (!pointer && !Files.exists(gen.resolve(BUILDING))) {
+        continue; // complete, and no CURRENT: never guess (checkIsIndexFolder says what to do)
       }
       if (isLocked(gen)) {
         continue;

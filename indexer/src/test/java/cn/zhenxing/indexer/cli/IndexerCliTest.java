@@ -25,14 +25,53 @@ class IndexerCliTest {
   }
 
   @Test
-  void indexes_the_seeds_and_prints_a_summary_with_skipped_inputs(@TempDir Path dir) {
-    Run r = run("--input", Seeds.folder().toString(), dir.resolve("missing.jsonl").toString(),
+  void indexes_the_seeds_and_prints_a_summary_with_skipped_inputs(@TempDir Path dir) throws Exception {
+    Path notes = java.nio.file.Files.writeString(dir.resolve("notes.docx"), "not an article");
+    Run r = run("--input", Seeds.folder().toString(), notes.toString(), Seeds.folder().toString(),
         "--index", dir.resolve("index").toString(), "--threads", "2");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("5 articles, 295 paragraphs"), r.out());
+    assertTrue(r.out().contains("5 articles, 295 paragraphs"), "a folder given twice is read once: " + r.out());
     assertTrue(r.out().contains("1 skipped"), r.out());
-    assertTrue(r.out().contains("skipped " + dir.resolve("missing.jsonl") + ": no such file or folder"), r.out());
+    assertTrue(r.out().contains("skipped " + notes), r.out());
     assertTrue(new IndexLayout(dir.resolve("index")).current().isPresent());
+  }
+
+  @Test
+  void a_missing_input_stops_the_run_before_the_live_index_is_replaced(@TempDir Path dir) {
+    Path index = dir.resolve("index");
+    assertEquals(0, run("--input", Seeds.folder().toString(), "--index", index.toString()).code());
+    Path live = new IndexLayout(index).current().orElseThrow();
+    Run r = run("--input", Seeds.folder().resolve("shenyang-revitalization.txt").toString(),
+        dir.resolve("typo.jsonl").toString(), "--index", index.toString());
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains(dir.resolve("typo.jsonl") + ": no such file or folder"), r.err());
+    assertTrue(r.err().contains("the live index is unchanged"), r.err());
+    assertEquals(live, new IndexLayout(index).current().orElseThrow());
+  }
+
+  @Test
+  void a_folder_that_holds_no_index_is_refused_and_nothing_in_it_deleted(@TempDir Path dir) throws Exception {
+    Path folder = dir.resolve("mine");
+    java.nio.file.Files.createDirectories(folder.resolve("gen-000009"));
+    java.nio.file.Files.writeString(folder.resolve("gen-000009").resolve("notes.txt"), "x");
+    java.nio.file.Files.createDirectories(folder.resolve("uploads"));
+    java.nio.file.Files.writeString(folder.resolve("uploads").resolve("important.txt"), "x");
+    Run r = run("--input", Seeds.folder().toString(), "--index", folder.toString());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.err().contains("is not empty and holds no index (it has uploads)"), r.err());
+    assertTrue(java.nio.file.Files.exists(folder.resolve("uploads").resolve("important.txt")));
+    assertTrue(java.nio.file.Files.exists(folder.resolve("gen-000009").resolve("notes.txt")));
+
+    // A complete index whose CURRENT was lost: never rebuilt over or removed.
+    Path index = dir.resolve("index");
+    assertEquals(0, run("--input", Seeds.folder().toString(), "--index", index.toString()).code());
+    Path live = new IndexLayout(index).current().orElseThrow();
+    java.nio.file.Files.delete(index.resolve("CURRENT"));
+    r = run("--input", Seeds.folder().toString(), "--index", index.toString());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.err().contains("has the index generation(s) " + live.getFileName() + " but no CURRENT"), r.err());
+    assertTrue(r.err().contains("echo " + live.getFileName() + " > "), r.err());
+    assertTrue(java.nio.file.Files.isDirectory(live));
   }
 
   @Test

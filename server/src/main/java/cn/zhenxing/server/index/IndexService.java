@@ -67,6 +67,7 @@ public final class IndexService implements Closeable {
   }
 
   private void openOrBootstrap(Supplier<ArticleSource> seeds) throws IOException, InterruptedException {
+    layout.checkIsIndexFolder();
     for (Path removed : layout.removeStaleGenerations()) {
       LOG.info("Removed leftover index generation {}", removed);
     }
