@@ -65,6 +65,9 @@ class AdminApiTest {
     assertEquals(401, server.send(server.request("/api/admin/reindex").header("Authorization", "Basic " + TestServer.TOKEN)
         .POST(BodyPublishers.noBody()).build()).status());
     assertEquals(200, server.send(server.admin("/api/admin/jobs").GET().build()).status());
+    TestServer.Response limit = server.send(server.admin("/api/admin/jobs?limit=2").GET().build());
+    assertEquals(400, limit.status(), "unknown parameters are refused here too");
+    assertEquals("limit", limit.json().get("error").get("parameter").asText());
   }
 
   @Test
@@ -198,6 +201,18 @@ class AdminApiTest {
       JsonNode job = server.awaitJob(r.header("Location"), 60);
       assertEquals("succeeded", job.get("state").asText(), job.toString());
       assertEquals(295, job.get("paragraphs").get("done").asLong());
+
+      // The same upload cut short in transfer: the job fails and the live index stays whole.
+      long live = server.get("/health").json().get("paragraphs").asLong();
+      byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() * 2 / 3);
+      r = server.send(server.admin("/api/admin/reindex").header("Content-Type", "application/gzip")
+          .POST(BodyPublishers.ofByteArray(cut)).build());
+      assertEquals(202, r.status(), r.body());
+      job = server.awaitJob(r.header("Location"), 60);
+      assertEquals("failed", job.get("state").asText(), job.toString());
+      assertTrue(job.get("error").asText().contains("damaged or cut short"), job.toString());
+      assertTrue(job.get("error").asText().contains("the live index is unchanged"), job.toString());
+      assertEquals(live, server.get("/health").json().get("paragraphs").asLong());
     }
   }
 
@@ -222,6 +237,31 @@ class AdminApiTest {
   }
 
   /** Sends only the request head with {@code Expect: 100-continue} and returns what the server answers. */
+  @Test
+  void an_upload_the_client_abandons_is_answered_as_the_client_s_fault() throws Exception {
+    String series = "zhenxing_http_requests_seconds_count{method=\"POST\",route=\"/api/admin/reindex\",status=\"400\"}";
+    long before = metric(series);
+    try (java.net.Socket socket = new java.net.Socket("localhost", server.server().port())) {
+      String head = "POST /api/admin/reindex HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestServer.TOKEN
+          + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().write("{\"id\":\"a\",\"text\":\"正文。\"}\n".repeat(200)
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+    } // gone, 996 KB short
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline && metric(series) == before) {
+      Thread.sleep(50);
+    }
+    assertEquals(before + 1, metric(series), "counted as a 400, the client's fault");
+    assertFalse(server.get("/metrics").body().contains("status=\"500\""), "no server error");
+  }
+
+  private static long metric(String series) throws Exception {
+    return server.get("/metrics").body().lines().filter(l -> l.startsWith(series + " "))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(series.length() + 1))).findFirst().orElse(0);
+  }
+
   static String headersOnly(String method, String path, String type, long length) throws Exception {
     try (java.net.Socket socket = new java.net.Socket("localhost", server.server().port())) {
       socket.setSoTimeout(10_000);

@@ -93,6 +93,11 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
     }
   }
 
+  /** True when the stream broke off (damaged or cut-short gzip data): the lines after the fault were never read. */
+  public boolean brokeOff() {
+    return unreadable;
+  }
+
   private static String unreadable(IOException e) {
     if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
       return "the gzip data is damaged or cut short" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");

@@ -64,10 +64,16 @@ public final class AdminRoutes {
   public void register(JavalinConfig config) {
     config.routes.before("/api/admin/*", auth::check);
     config.routes.post("/api/admin/reindex", this::reindex);
-    config.routes.get("/api/admin/jobs", ctx -> ctx.json(Map.of("jobs", jobs.recent().stream().map(ReindexJob::view).toList())));
-    config.routes.get("/api/admin/jobs/{id}", ctx -> ctx.json(jobs.job(ctx.pathParam("id"))
-        .orElseThrow(() -> new ApiException(404, "id", "no job with id \"" + ctx.pathParam("id") + "\""))
-        .view()));
+    config.routes.get("/api/admin/jobs", ctx -> {
+      rejectUnknown(ctx, Set.of());
+      ctx.json(Map.of("jobs", jobs.recent().stream().map(ReindexJob::view).toList()));
+    });
+    config.routes.get("/api/admin/jobs/{id}", ctx -> {
+      rejectUnknown(ctx, Set.of());
+      ctx.json(jobs.job(ctx.pathParam("id"))
+          .orElseThrow(() -> new ApiException(404, "id", "no job with id \"" + ctx.pathParam("id") + "\""))
+          .view());
+    });
     config.routes.put("/api/admin/articles/{id}", this::upsert);
     config.routes.delete("/api/admin/articles/{id}", this::delete);
     config.routes.post("/api/admin/synonyms/reload", ctx -> {
@@ -206,6 +212,8 @@ public final class AdminRoutes {
       return edit.get();
     } catch (IndexService.StaleSchemaException e) {
       throw new ApiException(409, null, e.getMessage());
+    } catch (IndexService.NotWritableException e) {
+      throw new ApiException(503, null, e.getMessage());
     }
   }
 

@@ -30,10 +30,26 @@ final class SpooledUpload implements JobManager.JobInput, ArticleSource {
     return this;
   }
 
+  /**
+   * Reads the upload. One that breaks off (gzip data damaged or cut short) fails the job even when bad lines
+   * are skipped: an upload is one stream, and a broken transfer would otherwise replace the whole index with
+   * the part that arrived.
+   */
   @Override
   public void read(Consumer<ArticleInput> sink) throws IOException {
     try (InputStream in = open(); JsonLinesArticleReader reader = new JsonLinesArticleReader(in, NAME)) {
       reader.forEachRemaining(sink);
+      if (reader.brokeOff()) {
+        throw new BrokenUpload();
+      }
+    }
+  }
+
+  /** The upload's data breaks off before its end. */
+  static final class BrokenUpload extends IOException {
+    BrokenUpload() {
+      super("the upload's gzip data is damaged or cut short (see the rejected line), so none of it is used:"
+          + " send the whole file again");
     }
   }
 

@@ -54,12 +54,17 @@ public final class UploadSpool {
       byte[] buf = new byte[1 << 16];
       long total = 0;
       int n;
-      while ((n = in.read(buf)) > 0) {
+      while ((n = read(in, buf, total)) > 0) {
         total += n;
         if (total > maxBytes) {
           throw tooLarge(total);
         }
-        out.write(buf, 0, n);
+        try {
+          out.write(buf, 0, n);
+        } catch (IOException e) {
+          throw new ApiException(503, null, "the upload could not be stored (" + e.getMessage()
+              + "); nothing was indexed and the live index is unchanged");
+        }
       }
       ok = true;
       return file;
@@ -67,6 +72,19 @@ public final class UploadSpool {
       if (!ok) {
         Files.deleteIfExists(file);
       }
+    }
+  }
+
+  /**
+   * Reads the request body; a client that goes away mid-upload (or a body cut short) is the client's problem,
+   * answered and logged as such rather than as a server error with a stack trace.
+   */
+  private static int read(InputStream in, byte[] buf, long readSoFar) {
+    try {
+      return in.read(buf);
+    } catch (IOException e) {
+      throw new ApiException(400, null, String.format(Locale.ROOT,
+          "the upload broke off after %,d bytes (%s); nothing was indexed", readSoFar, e.getMessage()));
     }
   }
 

@@ -147,8 +147,11 @@ public final class IndexService implements Closeable {
     try {
       LiveIndex index = editable();
       int before = index.paragraphCount(article.id());
-      int paragraphs = apply(index, new ArticleEdit.Upsert(article));
-      index.commit();
+      int paragraphs = written(() -> apply(index, new ArticleEdit.Upsert(article)));
+      written(() -> {
+        index.commit();
+        return null;
+      });
       if (editsDuringRebuild != null) {
         editsDuringRebuild.add(new ArticleEdit.Upsert(article));
       }
@@ -167,8 +170,11 @@ public final class IndexService implements Closeable {
       if (paragraphs == 0) {
         return 0;
       }
-      apply(index, new ArticleEdit.Delete(articleId));
-      index.commit();
+      written(() -> {
+        apply(index, new ArticleEdit.Delete(articleId));
+        index.commit();
+        return null;
+      });
       if (editsDuringRebuild != null) {
         editsDuringRebuild.add(new ArticleEdit.Delete(articleId));
       }
@@ -178,12 +184,67 @@ public final class IndexService implements Closeable {
     }
   }
 
-  private LiveIndex editable() {
+  /** The live generation's index; for tests in this package. */
+  LiveIndex live() {
+    return live.get();
+  }
+
+  private LiveIndex editable() throws IOException {
     LiveIndex index = live.get();
+    if (!index.writable()) {
+      index = reopen(index);
+    }
     if (!index.hasCurrentSchema()) {
       throw new StaleSchemaException(index.schemaVersion());
     }
     return index;
+  }
+
+  /**
+   * Opens the live generation again after its writer closed itself on a failed write, so edits work again
+   * once the cause is gone (the disk has room again) without a restart. Searches go on meanwhile: the old
+   * searchers stay usable until the new ones are in place.
+   */
+  private LiveIndex reopen(LiveIndex broken) throws IOException {
+    LiveIndex fresh;
+    try {
+      fresh = LiveIndex.open(broken.generation());
+    } catch (IOException | RuntimeException e) {
+      throw new NotWritableException(e);
+    }
+    live.set(fresh);
+    closeQuietly(broken);
+    LOG.info("Reopened index {} for edits after a failed write", broken.generation());
+    return fresh;
+  }
+
+  /** An edit that the index could not write; nothing of it is kept (the last commit is what is on disk). */
+  private static <T> T written(org.apache.lucene.util.IOSupplier<T> write) throws IOException {
+    try {
+      return write.get();
+    } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+      LOG.error("An article edit could not be written", e);
+      throw new NotWritableException(e);
+    }
+  }
+
+  /**
+   * The index cannot be written now (the disk is full, the folder is read-only): the edit was not made, the
+   * index on disk is as it was after the last edit, and searches still work. The next edit tries again.
+   */
+  public static final class NotWritableException extends IOException {
+    NotWritableException(Throwable cause) {
+      super("the index cannot be written (" + rootMessage(cause) + "); the edit was not made and the index is as"
+          + " it was; searches still work, and the next edit tries again", cause);
+    }
+
+    private static String rootMessage(Throwable t) {
+      Throwable root = t;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
   }
 
   private int apply(LiveIndex index, ArticleEdit edit) throws IOException {

@@ -175,6 +175,19 @@ final class LiveIndex implements Closeable {
   }
 
   /** Makes every change so far durable (it survives a crash) and visible to new searches. */
+  /**
+   * False once the writer has closed itself after a failed write (a full disk, a folder made read-only):
+   * Lucene then refuses every later edit, so the generation must be opened again.
+   */
+  boolean writable() {
+    return writer.isOpen();
+  }
+
+  /** The writer; tests close it to see edits recover. */
+  IndexWriter writer() {
+    return writer;
+  }
+
   synchronized void commit() throws IOException {
     writer.setLiveCommitData(GenerationBuilder.commitData(nextArticleSeq, origin).entrySet());
     writer.commit();
