@@ -72,6 +72,11 @@ public final class ServerMain {
     } catch (cn.zhenxing.indexer.index.IndexInUseException | cn.zhenxing.indexer.index.NotAnIndexFolderException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
+    } catch (java.nio.file.FileSystemException e) {
+      // A path the file system refuses (too long, a file where a folder should be, no permission): the
+      // path and the reason are the whole story.
+      System.err.println("error: the server could not start: " + e.getFile() + ": " + e.getReason());
+      System.exit(1);
     } catch (Exception e) {
       System.err.println("error: the server could not start: " + e);
       LOG.error("Start-up failed", e);

@@ -102,6 +102,23 @@ class QueryUnderstandingTest {
     }
   }
 
+  @Test
+  void another_way_of_writing_a_word_is_marked_where_it_stands_whole() throws Exception {
+    put("ftz-marks", "纪要\n外贸企业扩大贸易规模，推进自由贸易试验区建设。");
+    try {
+      JsonNode hit = null;
+      for (JsonNode h : search("自贸区").get("hits")) {
+        if (h.get("articleId").asText().equals("ftz-marks")) {
+          hit = h;
+        }
+      }
+      assertEquals("外贸企业扩大贸易规模，推进<mark>自由贸易试验区</mark>建设。", hit.get("highlight").asText(),
+          "贸易 alone is no way of writing 自贸区");
+    } finally {
+      server.send(server.admin("/api/admin/articles/ftz-marks").DELETE().build());
+    }
+  }
+
   private static void put(String id, String text) throws Exception {
     TestServer.Response put = server.send(server.admin("/api/admin/articles/" + id).header("Content-Type", "text/plain")
         .PUT(BodyPublishers.ofString(text)).build());

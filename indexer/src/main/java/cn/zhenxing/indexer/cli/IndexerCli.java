@@ -98,6 +98,12 @@ public final class IndexerCli {
     } catch (IndexInUseException | NotAnIndexFolderException e) {
       err.println("error: " + e.getMessage() + "; nothing was indexed");
       return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage() + "; nothing was indexed");
+      return 1;
+    } catch (java.nio.file.FileSystemException e) {
+      err.println("error: indexing failed: " + e.getFile() + ": " + e.getReason() + "; the live index is unchanged");
+      return 1;
     } catch (Exception e) {
       err.println("error: indexing failed: " + e);
       return 1;

@@ -51,8 +51,14 @@ public final class IndexLayout {
 
   /** Creates the root folder if needed; fails with a message naming it when that is impossible. */
   public void ensureRoot() {
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new IllegalArgumentException("index folder " + root + " is a file, not a folder");
+    }
     try {
       Files.createDirectories(root);
+    } catch (java.nio.file.FileSystemException e) {
+      throw new IllegalArgumentException("cannot create index folder " + root + ": "
+          + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + " (" + e.getFile() + ")", e);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot create index folder " + root + ": " + e, e);
     }

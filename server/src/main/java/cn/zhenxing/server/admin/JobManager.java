@@ -64,7 +64,8 @@ public final class JobManager implements AutoCloseable {
       throw new ApiException(409, null,
           "reindex job " + active.id() + " is " + active.state() + "; wait for it to finish (GET /api/admin/jobs/" + active.id() + ")");
     }
-    ReindexJob job = new ReindexJob("job-" + counter.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff),
+    ReindexJob job = new ReindexJob(String.format(java.util.Locale.ROOT, "job-%d-%06x", counter.incrementAndGet(),
+        System.nanoTime() & 0xffffff),
         description, onError.name().toLowerCase(java.util.Locale.ROOT));
     jobs.put(job.id(), job);
     trim();
@@ -87,8 +88,14 @@ public final class JobManager implements AutoCloseable {
       Thread.currentThread().interrupt();
       job.failed("interrupted; the live index is unchanged");
     } catch (Exception e) {
-      LOG.error("Reindex job {} failed", job.id(), e);
-      job.failed("failed: " + e.getMessage() + "; the live index is unchanged");
+      if (Thread.currentThread().isInterrupted()) {
+        // The server is stopping (an interrupted read surfaces as an I/O error): not a fault of the job.
+        LOG.info("Reindex job {} stopped with the server; the live index is unchanged", job.id());
+        job.failed("stopped with the server; the live index is unchanged");
+      } else {
+        LOG.error("Reindex job {} failed", job.id(), e);
+        job.failed("failed: " + e.getMessage() + "; the live index is unchanged");
+      }
     } finally {
       input.cleanUp();
       onFinished.accept(job.state().name());

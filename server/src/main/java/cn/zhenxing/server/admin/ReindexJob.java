@@ -100,6 +100,8 @@ public final class ReindexJob {
   }
 
   public View view() {
+    State state = this.state; // read once: the worker may start the job while this view is made
+    Instant started = state == State.queued ? null : this.started;
     BuildProgress.Snapshot s = progress.snapshot();
     Long expectedArticles = s.expectedArticles() >= 0 ? s.expectedArticles() : null;
     Long expectedParagraphs = null;
@@ -119,7 +121,7 @@ public final class ReindexJob {
         new Counts(s.paragraphs(), expectedParagraphs),
         new Rates(round(s.articlesPerSecond()), round(s.paragraphsPerSecond()), round(s.charactersPerSecond())),
         s.characters(),
-        elapsedMillis(),
+        elapsedMillis(started),
         isActive() && !s.indexingDone() && eta >= 0 ? eta : null, // the merge after indexing has no estimate
         s.skipped(),
         s.problems().stream().map(Rejected::of).toList(),
@@ -132,8 +134,7 @@ public final class ReindexJob {
   }
 
   /** From start to finish, the merge and switch after the last paragraph included; so far while running. */
-  private long elapsedMillis() {
-    Instant from = started;
+  private long elapsedMillis(Instant from) {
     return from == null ? 0 : java.time.Duration.between(from, finished == null ? Instant.now() : finished).toMillis();
   }
 

@@ -200,16 +200,18 @@ public final class QueryBuilder {
           boolean loose = !place && (isCommon(word, ctx) || isAction(word));
           units.add(new Unit(place ? placeQuery(word) : wordQuery(word), List.of(word), loose, place));
         }
-        markable(w).forEach(m -> highlight.add(m, Occur.SHOULD));
+        markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
       } else {
         List<Query> ways = new ArrayList<>();
         ways.add(allOf(dropStopWords(w)));
-        markable(w).forEach(m -> highlight.add(m, Occur.SHOULD));
+        markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
         for (Alternative alt : alternatives) {
           List<Word> altWords = words(alt.text(), ctx.features().latinRuns());
           if (!altWords.isEmpty()) {
             ways.add(new BoostQuery(allOf(dropStopWords(altWords)), alt.boost()));
-            markable(altWords).forEach(m -> highlight.add(m, Occur.SHOULD));
+            // Another way of writing the chunk is marked where it stands written, not word by word: the 产业 of
+            // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text.
+            markable(altWords, false).forEach(m -> highlight.add(m, Occur.SHOULD));
           }
         }
         units.add(new Unit(new DisjunctionMaxQuery(ways, 0.1f), w, false, false));
@@ -490,10 +492,11 @@ public final class QueryBuilder {
   }
 
   /**
-   * What snippets mark for free text: each chunk as typed, adjacent word pairs, and words, except single
-   * characters split off a longer chunk (the 商 of 营/商/环境 would light up every 商 in the text).
+   * What snippets mark for free text: each chunk as typed, adjacent word pairs, and (with {@code eachWord})
+   * words, except single characters split off a longer chunk (the 商 of 营/商/环境 would light up every 商 in
+   * the text).
    */
-  private List<Query> markable(List<Word> chunk) {
+  private List<Query> markable(List<Word> chunk, boolean eachWord) {
     // Only character sequences of the bigram field: they cover every word match too (a word's characters
     // are in sequence wherever the word is), and one field is much cheaper to highlight than five.
     List<Query> out = new ArrayList<>();
@@ -508,7 +511,7 @@ public final class QueryBuilder {
     }
     for (int i = 0; i < chunk.size() && chunk.size() > 1; i++) {
       Word w = chunk.get(i);
-      if (w.surface().codePointCount(0, w.surface().length()) > 1) {
+      if (eachWord && w.surface().codePointCount(0, w.surface().length()) > 1) {
         Query word = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
         if (word != null) {
           out.add(word);
