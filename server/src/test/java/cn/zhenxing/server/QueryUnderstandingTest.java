@@ -205,5 +205,21 @@ class QueryUnderstandingTest {
 
     assertNull(search("营商环境").get("didYouMean").textValue(), "no proposal when there are results");
     assertFalse(search("营商环境").get("hits").isEmpty());
+
+    JsonNode typoInTwo = search("营商环竟 沈阳");
+    assertEquals(0, typoInTwo.get("total").asLong());
+    assertEquals("营商环境 沈阳", typoInTwo.get("didYouMean").get("query").asText(), "the misspelt chunk is fixed");
+    assertEquals("spelling", typoInTwo.get("didYouMean").get("reason").asText());
+
+    put("antler", "纪要\n鹿茸产业链条不断延伸。");
+    try {
+      JsonNode placed = search("鹿茸 辽宁");
+      assertEquals(0, placed.get("total").asLong());
+      assertEquals("鹿茸", placed.get("didYouMean").get("query").asText(),
+          "the topic is kept, not everything about 辽宁, which has more hits");
+    } finally {
+      server.send(server.admin("/api/admin/articles/antler").DELETE().build());
+    }
   }
+
 }

@@ -35,20 +35,69 @@ final class DidYouMean {
     if (q.text().isEmpty()) {
       return Optional.empty();
     }
-    String typed = String.join(" ", q.text());
-    for (String candidate : suggestions.similar(typed, 3, MIN_SIMILARITY)) {
-      long n = count(UserQueryParser.parse(rewrite(q, List.of(candidate))), themes, searcher, ctx);
-      if (n > 0) {
-        return Optional.of(new Proposal(rewrite(q, List.of(candidate)), "spelling", n));
-      }
+    Optional<Proposal> spelled = spelled(q, themes, searcher, suggestions, ctx);
+    if (spelled.isPresent()) {
+      return spelled;
     }
+    String typed = String.join(" ", q.text());
     if (q.text().size() > 1 || queries.words(typed, true).size() > 1) {
       return relaxed(q, themes, searcher, ctx);
     }
     return Optional.empty();
   }
 
-  /** Leaves out one chunk (or, for a single chunk, one word) at a time; keeps the version with most hits. */
+  /**
+   * A chunk that finds nothing on its own, replaced by a key phrase spelled almost the same: at most one
+   * character in four differs (营商环竟 → 营商环境). Chunks that find something stay as typed, so 沈阳 营商环境,
+   * whose words are only never found together, is not "corrected" to 一流营商环境.
+   */
+  private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
+      SuggestIndex suggestions, QueryContext ctx) throws IOException {
+    for (int i = 0; i < q.text().size(); i++) {
+      String chunk = q.text().get(i);
+      if (q.text().size() > 1 && count(UserQueryParser.parse(chunk), List.of(), searcher, ctx) > 0) {
+        continue;
+      }
+      for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
+        if (editDistance(chunk, candidate) > Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
+          continue;
+        }
+        List<String> text = new ArrayList<>(q.text());
+        text.set(i, candidate);
+        String query = rewrite(q, text);
+        long n = count(UserQueryParser.parse(query), themes, searcher, ctx);
+        if (n > 0) {
+          return Optional.of(new Proposal(query, "spelling", n));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Characters to insert, delete or change to turn {@code a} into {@code b}. */
+  static int editDistance(String a, String b) {
+    int[] x = a.codePoints().toArray();
+    int[] y = b.codePoints().toArray();
+    int[] row = new int[y.length + 1];
+    for (int j = 0; j <= y.length; j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= x.length; i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= y.length; j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (x[i - 1] == y[j - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[y.length];
+  }
+
+  /**
+   * Leaves out one chunk (or, for a single chunk, one word) at a time; keeps the version with most hits among
+   * those that still name a topic, not only a place.
+   */
   private Optional<Proposal> relaxed(UserQuery q, List<String> themes, IndexSearcher searcher, QueryContext ctx)
       throws IOException {
     List<List<String>> candidates = new ArrayList<>();
@@ -70,12 +119,16 @@ final class DidYouMean {
         candidates.add(List.of(sb.toString()));
       }
     }
+    // What the query is about outranks where: 冰雪旅游 辽宁 proposes 冰雪旅游, not everything about 辽宁.
     Proposal best = null;
+    boolean bestTopical = false;
     for (List<String> text : candidates) {
       String query = rewrite(q, text);
       long n = count(UserQueryParser.parse(query), themes, searcher, ctx);
-      if (n > 0 && (best == null || n > best.total())) {
+      boolean topical = text.stream().anyMatch(chunk -> !Places.isPlace(chunk));
+      if (n > 0 && (best == null || (topical && !bestTopical) || (topical == bestTopical && n > best.total()))) {
         best = new Proposal(query, "relaxed", n);
+        bestTopical = topical;
       }
     }
     return Optional.ofNullable(best);
