@@ -68,6 +68,7 @@ class AdminApiTest {
     TestServer.Response limit = server.send(server.admin("/api/admin/jobs?limit=2").GET().build());
     assertEquals(400, limit.status(), "unknown parameters are refused here too");
     assertEquals("limit", limit.json().get("error").get("parameter").asText());
+    assertEquals(200, server.send(server.admin("/api/admin/jobs?_=1712").GET().build()).status(), "a cache-buster");
   }
 
   @Test
@@ -255,6 +256,24 @@ class AdminApiTest {
     }
     assertEquals(before + 1, metric(series), "counted as a 400, the client's fault");
     assertFalse(server.get("/metrics").body().contains("status=\"500\""), "no server error");
+  }
+
+  @Test
+  void an_article_body_the_client_abandons_changes_nothing_and_is_no_server_error() throws Exception {
+    String series = "zhenxing_http_requests_seconds_count{method=\"PUT\",route=\"/api/admin/articles/{id}\",status=\"400\"}";
+    long before = metric(series);
+    try (java.net.Socket socket = new java.net.Socket("localhost", server.server().port())) {
+      String head = "PUT /api/admin/articles/abandoned HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+          + TestServer.TOKEN + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5000\r\n\r\n标题\n正文";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+    }
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline && metric(series) == before) {
+      Thread.sleep(50);
+    }
+    assertEquals(before + 1, metric(series), "counted as a 400, the client's fault");
+    assertEquals(404, server.get("/api/articles/abandoned").status());
   }
 
   private static long metric(String series) throws Exception {

@@ -96,6 +96,8 @@ class QueryUnderstandingTest {
           "typed together with a word that has synonyms, the place still counts in the title");
       assertEquals(java.util.List.of("place-baishan", "place-tonghua"),
           articles("矿泉水怎么样").stream().sorted().toList(), "怎么样 asks; it is not a word to find");
+      assertEquals(articles("矿泉水怎么样"), articles("矿泉水咋样"));
+      assertEquals(0, search("咋样").get("total").asLong(), "咋样 alone is no search for every 样");
     } finally {
       server.send(server.admin("/api/admin/articles/place-baishan").DELETE().build());
       server.send(server.admin("/api/admin/articles/place-tonghua").DELETE().build());
@@ -217,6 +219,7 @@ class QueryUnderstandingTest {
       assertEquals(0, placed.get("total").asLong());
       assertEquals("鹿茸", placed.get("didYouMean").get("query").asText(),
           "the topic is kept, not everything about 辽宁, which has more hits");
+      assertNull(search("火星基地 辽宁").get("didYouMean").textValue(), "a bare place is no proposal");
     } finally {
       server.send(server.admin("/api/admin/articles/antler").DELETE().build());
     }

@@ -142,6 +142,11 @@ class ServerStartTest {
         () -> Server.create(TestServer.config(index)));
     assertTrue(e.getMessage().contains("no CURRENT file"), e.getMessage());
     assertTrue(Files.isDirectory(live), "the index is not removed and rebuilt from the seeds");
+    Files.writeString(index.resolve("CURRENT"), "gen-000009\n"); // a typo while following it
+    e = assertThrows(cn.zhenxing.indexer.index.NotAnIndexFolderException.class,
+        () -> Server.create(TestServer.config(index)));
+    assertTrue(e.getMessage().contains("names a generation that does not exist"), e.getMessage());
+    assertTrue(Files.isDirectory(live), "not removed as a leftover");
     Files.writeString(index.resolve("CURRENT"), live.getFileName() + "\n"); // what the message says to do
     try (TestServer s = TestServer.start(index)) {
       assertEquals(295, s.get("/health").json().get("paragraphs").asInt());

@@ -59,12 +59,21 @@ public final class FileArticleSource implements ArticleSource {
     // A file named twice (or a folder and a file in it) is read once: read again, each of its articles
     // would be listed as a repeated id.
     java.util.Map<Path, Path> once = new java.util.LinkedHashMap<>();
-    files.forEach(f -> once.putIfAbsent(f.toAbsolutePath().normalize(), f));
+    files.forEach(f -> once.putIfAbsent(realPath(f), f));
     return new FileArticleSource(new ArrayList<>(once.values()), problems);
   }
 
   public List<Path> files() {
     return files;
+  }
+
+  /** The file itself, whatever links or relative paths lead to it. */
+  private static Path realPath(Path f) {
+    try {
+      return f.toRealPath();
+    } catch (java.io.IOException e) {
+      return f.toAbsolutePath().normalize();
+    }
   }
 
   /** The given paths that name no file or folder, and the patterns that match none. */

@@ -77,7 +77,6 @@ public final class IndexerCli {
     BuildProgress progress = new BuildProgress();
     out.printf(Locale.ROOT, "Indexing %d file(s) into %s with %d thread(s)%n", source.files().size(), layout.root(), threads);
     try (java.io.Closeable folder = layout.lock()) {
-      layout.checkIsIndexFolder();
       GenerationBuilder.Built built;
       try (ProgressReporter ignored = new ProgressReporter(progress, out, terminal)) {
         built = new GenerationBuilder(layout, builder, 256).build(source, onError, progress, "cli");

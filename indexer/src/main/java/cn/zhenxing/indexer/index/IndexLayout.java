@@ -71,10 +71,13 @@ public final class IndexLayout {
    * Takes the folder for this process until the returned handle is closed: a server holds it while it runs,
    * an indexer run while it builds and publishes. The operating system drops it when the process dies.
    *
+   * @throws NotAnIndexFolderException when the folder holds something other than an index ({@link
+   *     #checkIsIndexFolder()})
    * @throws IndexInUseException when another process (or another holder in this one) has it
    */
   public java.io.Closeable lock() throws IOException {
     ensureRoot();
+    checkIsIndexFolder(); // before the lock file is made: a folder that is refused is left exactly as it was
     org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(root);
     try {
       org.apache.lucene.store.Lock lock = dir.obtainLock(LOCK);
@@ -126,7 +129,18 @@ public final class IndexLayout {
    * @throws NotAnIndexFolderException saying what was found and what to do
    */
   public void checkIsIndexFolder() throws IOException {
-    if (!Files.isDirectory(root) || Files.isRegularFile(root.resolve(CURRENT))) {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    if (Files.isRegularFile(root.resolve(CURRENT))) {
+      List<String> complete = completeGenerations();
+      if (current().isEmpty() && !complete.isEmpty()) {
+        // Removing leftovers now would remove every generation there is.
+        String newest = complete.get(complete.size() - 1);
+        throw new NotAnIndexFolderException(root.resolve(CURRENT) + " names a generation that does not exist, but "
+            + root + " has " + String.join(", ", complete) + ": to serve " + newest + ", run `echo " + newest + " > "
+            + root.resolve(CURRENT) + "`; nothing was removed");
+      }
       return;
     }
     List<String> complete = new ArrayList<>();
@@ -159,6 +173,17 @@ public final class IndexLayout {
           + " but no CURRENT file naming the live one, so nothing is removed or rebuilt: to serve " + newest + ", run `echo "
           + newest + " > " + root.resolve(CURRENT) + "`; to start afresh, move the folder away");
     }
+  }
+
+  /** Generation folders not marked as being built, oldest first. */
+  private List<String> completeGenerations() throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Path gen : generations()) {
+      if (!Files.exists(gen.resolve(BUILDING))) {
+        out.add(gen.getFileName().toString());
+      }
+    }
+    return out;
   }
 
   private static boolean isEmptyFolder(Path p) throws IOException {

@@ -40,7 +40,7 @@ final class LineKind {
    * 公有领域。 / 注：中文维基文库社群认为… / Public domain / false): no part of the article.
    */
   private static final Pattern SITE_FOOTER = Pattern.compile(
-      "^(本作品(是|在|来自|依据|根据).{0,300}(公有领域|著作权法).*|注：中文维基文库.*|((Public domain|false|true) ?)+)$");
+      "^(本作品(是|在|来自|依据|根据).{0,300}(公有领域|著作权法).*|本模板所指的.*|注：中文维基文库.*|((Public domain|false|true) ?)+)$");
 
   private LineKind() {}
 

@@ -102,22 +102,24 @@ public final class SuggestIndex implements Closeable {
       return List.of();
     }
     List<Lookup.LookupResult> found = suggester.lookup(q, FETCH, true, false);
-    List<Suggestion> all = new ArrayList<>();
-    // 東北亞 and 东北亚 are one suggestion: the form found more often is kept (found is heaviest first).
+    // 東北亞 and 东北亚 are one suggestion: the form found more often is kept (found is heaviest first), and
+    // what was typed is compared in simplified characters either way (中國 puts 中国式 first).
+    record Candidate(Suggestion suggestion, String simplified) {}
+    List<Candidate> all = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    String typedSimplified = TraditionalToSimplified.convert(q);
+    String simplifiedTyped = TraditionalToSimplified.convert(q);
     for (Lookup.LookupResult r : found) {
       String text = r.key.toString();
       String simplified = TraditionalToSimplified.convert(text);
-      if (seen.add(simplified) && !simplified.equals(typedSimplified)) {
-        all.add(new Suggestion(text, r.value));
+      if (seen.add(simplified) && !simplified.equals(simplifiedTyped)) {
+        all.add(new Candidate(new Suggestion(text, r.value), simplified));
       }
     }
-    all.sort(Comparator.comparing((Suggestion s) -> !s.text().startsWith(q))
-        .thenComparing(s -> !s.text().contains(q))
-        .thenComparing(Comparator.comparingLong(Suggestion::weight).reversed())
-        .thenComparingInt(s -> s.text().length()));
-    return all.size() > size ? all.subList(0, size) : all;
+    all.sort(Comparator.comparing((Candidate c) -> !c.simplified().startsWith(simplifiedTyped))
+        .thenComparing(c -> !c.simplified().contains(simplifiedTyped))
+        .thenComparing(Comparator.comparingLong((Candidate c) -> c.suggestion().weight()).reversed())
+        .thenComparingInt(c -> c.simplified().length()));
+    return all.stream().limit(size).map(Candidate::suggestion).toList();
   }
 
   /**

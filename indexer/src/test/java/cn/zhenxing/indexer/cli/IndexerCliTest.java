@@ -27,7 +27,8 @@ class IndexerCliTest {
   @Test
   void indexes_the_seeds_and_prints_a_summary_with_skipped_inputs(@TempDir Path dir) throws Exception {
     Path notes = java.nio.file.Files.writeString(dir.resolve("notes.docx"), "not an article");
-    Run r = run("--input", Seeds.folder().toString(), notes.toString(), Seeds.folder().toString(),
+    Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("seeds-link"), Seeds.folder().toAbsolutePath());
+    Run r = run("--input", Seeds.folder().toString(), notes.toString(), Seeds.folder().toString(), link.toString(),
         "--index", dir.resolve("index").toString(), "--threads", "2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("5 articles, 295 paragraphs"), "a folder given twice is read once: " + r.out());
@@ -59,6 +60,7 @@ class IndexerCliTest {
     Run r = run("--input", Seeds.folder().toString(), "--index", folder.toString());
     assertEquals(1, r.code(), r.out());
     assertTrue(r.err().contains("is not empty and holds no index (it has uploads)"), r.err());
+    assertEquals(2, java.nio.file.Files.list(folder).count(), "not even a lock file was left in it");
     assertTrue(java.nio.file.Files.exists(folder.resolve("uploads").resolve("important.txt")));
     assertTrue(java.nio.file.Files.exists(folder.resolve("gen-000009").resolve("notes.txt")));
 

@@ -103,14 +103,16 @@ class ParagraphSplitterTest {
     // linked term on a line of its own, the licence under the text.
     String text = "政府工作报告\n\n各位代表：\n\n——生态文明建设持续推进。城市细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n\n"
         + "一、过去一年工作回顾\n\n根据《\n中华人民共和国著作权法\n》，我们推进\n法律\n、\n法规\n的实施。\n\n"
-        + "第一，\n承认阶级斗争还没有结束。\n\n"
+        + "第一，\n承认阶级斗争还没有结束。\n\n要全面深化各领域改\n\u200b\n革，加快发展。\n\n"
+        + "本模板所指的决定包括由中华人民共和国主席令公布的修改或废止法律的决定。\n\n"
         + "本作品是中华人民共和国的\n法律\n、\n法规\n，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件，及其官方正式译文。"
         + "根据《\n中华人民共和国著作权法\n》第五条第一项，本作品不适用于该法，在\n中国大陆\n，也可能在其他管辖区，属于\n公有领域\n。\n\n"
         + "注：中文维基文库社群认为，中华人民共和国公务演讲，\n不总是\n具有立法、行政、司法性质的文件。\n\n"
         + "Public domain\nPublic domain\nfalse\nfalse";
     ParsedArticle a = splitter.split(new Article("ws", "", "", "", "", text));
     assertEquals(List.of("各位代表：", "——生态文明建设持续推进。城市细颗粒物（PM2.5）平均浓度下降9.1%。",
-        "根据《中华人民共和国著作权法》，我们推进法律、法规的实施。", "第一，承认阶级斗争还没有结束。"),
+        "根据《中华人民共和国著作权法》，我们推进法律、法规的实施。", "第一，承认阶级斗争还没有结束。",
+        "要全面深化各领域改革，加快发展。"),
         a.paragraphs().stream().map(Paragraph::text).toList());
     assertEquals("一、过去一年工作回顾", a.paragraphs().get(2).section());
 

@@ -55,6 +55,7 @@ class PhraseCollectorTest {
       assertEquals(List.of("沈阳市"), texts(index.lookup("沈阳", 8)));
       assertEquals(List.of("东北亚经济合作"), texts(index.lookup("东北亚", 8)), "the commoner form only");
       assertEquals(List.of("东北亚经济合作"), texts(index.lookup("東北亞", 8)));
+      assertEquals("沈阳市", texts(index.lookup("瀋陽", 8)).get(0), "typed in traditional characters");
     }
   }
 

@@ -229,13 +229,17 @@ public final class AdminRoutes {
     if (declared > maxArticleBytes) {
       throw tooLarge();
     }
+    byte[] data;
     try (in) {
-      byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxArticleBytes + 1));
-      if (data.length > maxArticleBytes) {
-        throw tooLarge();
-      }
-      return data;
+      data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxArticleBytes + 1));
+    } catch (IOException e) {
+      // The client went away mid-body: its fault, answered and logged as such, and nothing changes.
+      throw new ApiException(400, null, "the request body broke off (" + e.getMessage() + "); nothing was changed");
     }
+    if (data.length > maxArticleBytes) {
+      throw tooLarge();
+    }
+    return data;
   }
 
   private ApiException tooLarge() {
@@ -252,13 +256,9 @@ public final class AdminRoutes {
     throw ApiException.badParameter("onError", "onError must be skip (the default) or abort, was \"" + raw + "\"");
   }
 
+  /** Unknown parameters are refused here as on the read endpoints (a stray &, and _ cache-busters, allowed). */
   private static void rejectUnknown(Context ctx, Set<String> known) {
-    for (String name : ctx.queryParamMap().keySet()) {
-      if (!known.contains(name) && !name.isEmpty()) { // "" is what a stray & leaves
-        throw ApiException.badParameter(name, "unknown parameter \"" + name + "\""
-            + (known.isEmpty() ? "; this endpoint takes none" : "; this endpoint takes: " + String.join(", ", known)));
-      }
-    }
+    cn.zhenxing.server.http.SearchParams.rejectUnknown(ctx.queryParamMap(), known);
   }
 
   private static ApiException unsupported(String type, String expected) {

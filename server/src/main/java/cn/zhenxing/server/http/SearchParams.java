@@ -17,7 +17,7 @@ import java.util.Set;
  * naming the parameter; unknown parameters are refused too, so a typo such as {@code themes=} is noticed
  * rather than silently ignored (names starting with {@code _} are allowed, for cache busting).
  */
-final class SearchParams {
+public final class SearchParams {
 
   static final Set<String> KNOWN = Set.of("q", "theme", "page", "size");
 
@@ -143,7 +143,7 @@ final class SearchParams {
     }
   }
 
-  static void rejectUnknown(Map<String, List<String>> params, Set<String> known) {
+  public static void rejectUnknown(Map<String, List<String>> params, Set<String> known) {
     for (String name : params.keySet()) {
       // "" is what a stray & leaves (?q=x&); _ starts a cache-buster (?_=1712…)
       if (!known.contains(name) && !name.isEmpty() && !name.startsWith("_")) {

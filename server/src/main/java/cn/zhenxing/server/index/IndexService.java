@@ -67,7 +67,7 @@ public final class IndexService implements Closeable {
   }
 
   private void openOrBootstrap(Supplier<ArticleSource> seeds) throws IOException, InterruptedException {
-    layout.checkIsIndexFolder();
+    // layout.lock() (in open) has made sure the folder is an index folder: leftovers can go.
     for (Path removed : layout.removeStaleGenerations()) {
       LOG.info("Removed leftover index generation {}", removed);
     }
@@ -147,10 +147,10 @@ public final class IndexService implements Closeable {
     try {
       LiveIndex index = editable();
       int before = index.paragraphCount(article.id());
-      int paragraphs = written(() -> apply(index, new ArticleEdit.Upsert(article)));
-      written(() -> {
+      int paragraphs = written(index, () -> {
+        int n = apply(index, new ArticleEdit.Upsert(article));
         index.commit();
-        return null;
+        return n;
       });
       if (editsDuringRebuild != null) {
         editsDuringRebuild.add(new ArticleEdit.Upsert(article));
@@ -170,7 +170,7 @@ public final class IndexService implements Closeable {
       if (paragraphs == 0) {
         return 0;
       }
-      written(() -> {
+      written(index, () -> {
         apply(index, new ArticleEdit.Delete(articleId));
         index.commit();
         return null;
@@ -218,12 +218,16 @@ public final class IndexService implements Closeable {
     return fresh;
   }
 
-  /** An edit that the index could not write; nothing of it is kept (the last commit is what is on disk). */
-  private static <T> T written(org.apache.lucene.util.IOSupplier<T> write) throws IOException {
+  /**
+   * Runs an edit and its commit. One that cannot be written keeps nothing: what it changed in memory is
+   * dropped with the writer, which the next edit opens again; the last commit is what is on disk and served.
+   */
+  private static <T> T written(LiveIndex index, org.apache.lucene.util.IOSupplier<T> write) throws IOException {
     try {
       return write.get();
     } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
       LOG.error("An article edit could not be written", e);
+      index.discardUncommitted();
       throw new NotWritableException(e);
     }
   }

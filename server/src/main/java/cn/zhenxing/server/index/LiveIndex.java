@@ -174,13 +174,24 @@ final class LiveIndex implements Closeable {
     writer.deleteDocuments(ParagraphDocuments.articleTerm(articleId));
   }
 
-  /** Makes every change so far durable (it survives a crash) and visible to new searches. */
   /**
-   * False once the writer has closed itself after a failed write (a full disk, a folder made read-only):
-   * Lucene then refuses every later edit, so the generation must be opened again.
+   * False once the writer has closed itself after a failed write (a full disk, a folder made read-only), or
+   * was rolled back after one: Lucene then refuses every later edit, so the generation must be opened again.
    */
   boolean writable() {
     return writer.isOpen();
+  }
+
+  /**
+   * Drops every change since the last commit and closes the writer: an edit that could not be committed must
+   * not ride along with the next one that can (a refused DELETE was carried out by the next PUT).
+   */
+  synchronized void discardUncommitted() {
+    try {
+      writer.rollback();
+    } catch (IOException | RuntimeException e) {
+      // Already closed by Lucene itself, with the same effect.
+    }
   }
 
   /** The writer; tests close it to see edits recover. */
@@ -188,6 +199,7 @@ final class LiveIndex implements Closeable {
     return writer;
   }
 
+  /** Makes every change so far durable (it survives a crash) and visible to new searches. */
   synchronized void commit() throws IOException {
     writer.setLiveCommitData(GenerationBuilder.commitData(nextArticleSeq, origin).entrySet());
     writer.commit();

@@ -47,17 +47,14 @@ final class DidYouMean {
   }
 
   /**
-   * A chunk that finds nothing on its own, replaced by a key phrase spelled almost the same: at most one
-   * character in four differs (营商环竟 → 营商环境). Chunks that find something stay as typed, so 沈阳 营商环境,
-   * whose words are only never found together, is not "corrected" to 一流营商环境.
+   * One chunk replaced by a key phrase spelled almost the same: at most one character in four differs
+   * (营商环竟 → 营商环境, also in 冰雪经纪 黑龙江). A phrase that only contains the chunk is no spelling fix, so
+   * 沈阳 营商环境, whose words are only never found together, is not "corrected" to 一流营商环境.
    */
   private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
       SuggestIndex suggestions, QueryContext ctx) throws IOException {
     for (int i = 0; i < q.text().size(); i++) {
       String chunk = q.text().get(i);
-      if (q.text().size() > 1 && count(UserQueryParser.parse(chunk), List.of(), searcher, ctx) > 0) {
-        continue;
-      }
       for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
         if (editDistance(chunk, candidate) > Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
           continue;
@@ -119,16 +116,16 @@ final class DidYouMean {
         candidates.add(List.of(sb.toString()));
       }
     }
-    // What the query is about outranks where: 冰雪旅游 辽宁 proposes 冰雪旅游, not everything about 辽宁.
+    // What the query is about must stay: 冰雪旅游 辽宁 proposed 辽宁, everything about a province.
     Proposal best = null;
-    boolean bestTopical = false;
     for (List<String> text : candidates) {
+      if (text.stream().allMatch(Places::isPlace)) {
+        continue;
+      }
       String query = rewrite(q, text);
       long n = count(UserQueryParser.parse(query), themes, searcher, ctx);
-      boolean topical = text.stream().anyMatch(chunk -> !Places.isPlace(chunk));
-      if (n > 0 && (best == null || (topical && !bestTopical) || (topical == bestTopical && n > best.total()))) {
+      if (n > 0 && (best == null || n > best.total())) {
         best = new Proposal(query, "relaxed", n);
-        bestTopical = topical;
       }
     }
     return Optional.ofNullable(best);

@@ -67,7 +67,7 @@ public final class QueryBuilder {
    */
   static final Set<String> QUERY_STOP_WORDS =
       Set.of("的", "了", "和", "与", "及", "是", "在", "对", "把", "被", "将", "有", "也", "都", "就",
-          "怎样", "怎么", "怎么样", "咋", "样", "得", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "吧", "啊",
+          "怎样", "怎么", "怎么样", "咋样", "得", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "吧", "啊",
           "关于", "有关", "一下", "请问", "情况", "方面", "举措", "措施", "做法", "工作");
 
   private final Analyzer words = ChineseAnalyzers.words();
@@ -94,7 +94,7 @@ public final class QueryBuilder {
 
   /** Words that mark a chunk as a question, whose remaining words are matched more loosely. */
   static final Set<String> QUESTION_WORDS =
-      Set.of("怎样", "怎么", "怎么样", "咋", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "是否", "多少");
+      Set.of("怎样", "怎么", "怎么样", "咋样", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "是否", "多少");
 
   /**
    * The query to run, and the query whose matches to mark in snippets: the words and phrases only, without
@@ -191,7 +191,7 @@ public final class QueryBuilder {
       String chunk = w.size() == all.size() ? typed : surfaceOf(w);
       chunks.add(w);
       List<Alternative> alternatives = alternatives(chunk, ctx);
-      if (w.stream().anyMatch(x -> x.terms().size() == 1 && QUESTION_WORDS.contains(x.terms().get(0)))) {
+      if (w.stream().anyMatch(x -> isOneOf(x, QUESTION_WORDS))) {
         question = true;
       }
       if (alternatives.isEmpty()) {
@@ -563,9 +563,13 @@ public final class QueryBuilder {
   }
 
   private static List<Word> dropStopWords(List<Word> words) {
-    List<Word> kept = words.stream()
-        .filter(w -> w.terms().size() != 1 || !QUERY_STOP_WORDS.contains(w.terms().get(0))).toList();
+    List<Word> kept = words.stream().filter(w -> !isOneOf(w, QUERY_STOP_WORDS)).toList();
     return kept.isEmpty() ? words : kept;
+  }
+
+  /** The word is one of {@code set}: its one term, or what was typed (咋样, which SmartChinese cuts into 咋/样). */
+  private static boolean isOneOf(Word w, Set<String> set) {
+    return (w.terms().size() == 1 && set.contains(w.terms().get(0))) || set.contains(w.surface());
   }
 
   /**
