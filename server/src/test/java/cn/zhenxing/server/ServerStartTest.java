@@ -147,6 +147,19 @@ class ServerStartTest {
         () -> Server.create(TestServer.config(index)));
     assertTrue(e.getMessage().contains("names a generation that does not exist"), e.getMessage());
     assertTrue(Files.isDirectory(live), "not removed as a leftover");
+    // ... or a folder that holds no complete index (a crash mid-build, then CURRENT pointed at it)
+    Files.createDirectories(index.resolve("gen-000005"));
+    Files.writeString(index.resolve("gen-000005").resolve("_0.fdt"), "x");
+    Files.writeString(index.resolve("CURRENT"), "gen-000005\n");
+    e = assertThrows(cn.zhenxing.indexer.index.NotAnIndexFolderException.class,
+        () -> Server.create(TestServer.config(index)));
+    assertTrue(e.getMessage().contains("holds no complete index"), e.getMessage());
+    assertTrue(e.getMessage().contains("to serve " + live.getFileName()), "only a complete index is suggested: " + e.getMessage());
+    Files.write(index.resolve("CURRENT"), new byte[] {0, (byte) 0xff, 'x', '\n'});
+    e = assertThrows(cn.zhenxing.indexer.index.NotAnIndexFolderException.class,
+        () -> Server.create(TestServer.config(index)));
+    assertTrue(e.getMessage().contains("is not the name of a generation"), e.getMessage());
+    assertTrue(Files.isDirectory(live));
     Files.writeString(index.resolve("CURRENT"), live.getFileName() + "\n"); // what the message says to do
     try (TestServer s = TestServer.start(index)) {
       assertEquals(295, s.get("/health").json().get("paragraphs").asInt());

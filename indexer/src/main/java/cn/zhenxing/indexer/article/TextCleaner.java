@@ -3,7 +3,8 @@ package cn.zhenxing.indexer.article;
 /**
  * Normalises raw text from any input before it is split: drops a byte-order mark, turns {@code \r\n} and
  * {@code \r} into {@code \n}, turns tabs and other odd spaces into plain spaces, and removes control and
- * zero-width characters and direction marks that would otherwise end up in the index and in HTML.
+ * zero-width characters and direction marks that would otherwise end up in the index and in HTML (a line of
+ * nothing else disappears with its line break).
  */
 public final class TextCleaner {
 
@@ -14,6 +15,8 @@ public final class TextCleaner {
       return "";
     }
     StringBuilder out = new StringBuilder(raw.length());
+    int lineStart = 0;
+    boolean droppedOnLine = false;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       switch (c) {
@@ -21,15 +24,21 @@ public final class TextCleaner {
             '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069' -> {
           // BOM, zero-width characters and direction marks: invisible, but they split words in the index (and
           // in a query pasted from a web page).
+          droppedOnLine = true;
         }
-        case '\r' -> {
-          out.append('\n');
-          if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+        case '\r', '\n', '\u2028', '\u2029', '\u0085' -> {
+          if (c == '\r' && i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
             i++;
           }
+          // A line of nothing but invisible characters is no line, and above all no blank line between
+          // paragraphs: Wikisource cuts words that way (改 / U+200B / 革).
+          if (!(droppedOnLine && out.length() == lineStart)) {
+            out.append('\n');
+          }
+          lineStart = out.length();
+          droppedOnLine = false;
         }
-        case '\n', '\u3000' -> out.append(c);
-        case '\u2028', '\u2029', '\u0085' -> out.append('\n');
+        case '\u3000' -> out.append(c);
         case '\t', '\u00A0', '\u2002', '\u2003', '\u2009', '\u202F', '\u205F', '\u000B', '\u000C' ->
             out.append(' ');
         default -> {

@@ -106,6 +106,9 @@ public final class IndexLayout {
       }
       Path gen = root.resolve(name);
       return Files.isDirectory(gen) ? Optional.of(gen) : Optional.empty();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new NotAnIndexFolderException(pointer + " is not the name of a generation: write the name of the"
+          + " generation to serve into it (such as gen-000001), or move the folder away to start afresh");
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + pointer, e);
     }
@@ -133,17 +136,21 @@ public final class IndexLayout {
       return;
     }
     if (Files.isRegularFile(root.resolve(CURRENT))) {
-      List<String> complete = completeGenerations();
-      if (current().isEmpty() && !complete.isEmpty()) {
-        // Removing leftovers now would remove every generation there is.
-        String newest = complete.get(complete.size() - 1);
-        throw new NotAnIndexFolderException(root.resolve(CURRENT) + " names a generation that does not exist, but "
-            + root + " has " + String.join(", ", complete) + ": to serve " + newest + ", run `echo " + newest + " > "
-            + root.resolve(CURRENT) + "`; nothing was removed");
+      Optional<Path> live = current();
+      if (live.isEmpty() || !isComplete(live.get())) {
+        List<String> complete = completeGenerations();
+        if (!complete.isEmpty()) {
+          // Removing leftovers now would remove every index there is.
+          String newest = complete.get(complete.size() - 1);
+          throw new NotAnIndexFolderException(root.resolve(CURRENT) + " names " + (live.isEmpty()
+              ? "a generation that does not exist" : "a generation that holds no complete index") + ", but " + root
+              + " has " + String.join(", ", complete) + ": to serve " + newest + ", run `echo " + newest + " > "
+              + root.resolve(CURRENT) + "`; nothing was removed");
+        }
       }
       return;
     }
-    List<String> complete = new ArrayList<>();
+    List<String> unmarked = new ArrayList<>(); // not being built: complete, or someone's folder of that name
     List<String> foreign = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
       for (Path p : ds) {
@@ -153,7 +160,7 @@ public final class IndexLayout {
         }
         if (Files.isDirectory(p) && GENERATION.matcher(name).matches()) {
           if (!Files.exists(p.resolve(BUILDING))) {
-            complete.add(name);
+            unmarked.add(name);
           }
           continue;
         }
@@ -166,24 +173,38 @@ public final class IndexLayout {
           + String.join(", ", foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", …" : "")
           + "): give --index an empty or new folder");
     }
-    if (!complete.isEmpty()) {
-      java.util.Collections.sort(complete);
-      String newest = complete.get(complete.size() - 1);
-      throw new NotAnIndexFolderException("index folder " + root + " has the index generation(s) " + String.join(", ", complete)
-          + " but no CURRENT file naming the live one, so nothing is removed or rebuilt: to serve " + newest + ", run `echo "
-          + newest + " > " + root.resolve(CURRENT) + "`; to start afresh, move the folder away");
+    if (!unmarked.isEmpty()) {
+      java.util.Collections.sort(unmarked);
+      List<String> complete = completeGenerations();
+      String way = complete.isEmpty()
+          ? "none of them holds a complete index; to start afresh, move the folder away"
+          : "to serve " + complete.get(complete.size() - 1) + ", run `echo " + complete.get(complete.size() - 1)
+              + " > " + root.resolve(CURRENT) + "`; to start afresh, move the folder away";
+      throw new NotAnIndexFolderException("index folder " + root + " has the generation folder(s) "
+          + String.join(", ", unmarked) + " but no CURRENT file naming the live one, so nothing is removed or"
+          + " rebuilt: " + way);
     }
   }
 
-  /** Generation folders not marked as being built, oldest first. */
+  /** Generations that hold a complete index, oldest first. */
   private List<String> completeGenerations() throws IOException {
     List<String> out = new ArrayList<>();
     for (Path gen : generations()) {
-      if (!Files.exists(gen.resolve(BUILDING))) {
+      if (isComplete(gen)) {
         out.add(gen.getFileName().toString());
       }
     }
     return out;
+  }
+
+  /** Not marked as being built, and holding a committed Lucene index. */
+  private static boolean isComplete(Path gen) throws IOException {
+    if (Files.exists(gen.resolve(BUILDING))) {
+      return false;
+    }
+    try (Directory dir = FSDirectory.open(gen)) {
+      return org.apache.lucene.index.DirectoryReader.indexExists(dir);
+    }
   }
 
   private static boolean isEmptyFolder(Path p) throws IOException {

@@ -111,8 +111,7 @@ public final class ParagraphSplitter {
    * continue a line that way.
    */
   static List<String> pieces(String text) {
-    // A line of only invisible characters is no blank line: Wikisource breaks words that way (改 / \u200b / 革).
-    String[] lines = TextCleaner.clean(INVISIBLE_LINE.matcher(text).replaceAll("")).split("\n", -1);
+    String[] lines = TextCleaner.clean(text).split("\n", -1);
     boolean blankLineParagraphs = separatesParagraphsByBlankLines(lines);
     List<String> out = new ArrayList<>();
     boolean afterBlankLine = true;
@@ -142,8 +141,6 @@ public final class ParagraphSplitter {
   }
 
   private static final Pattern WIDE_SPACES = Pattern.compile("\u3000{2,}");
-  private static final Pattern INVISIBLE_LINE =
-      Pattern.compile("\n[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f]+(?=\r?\n)");
   private static final String CONTINUATION = "，、；：。！？）」』”》,;:.!?)";
 
   private static boolean continues(String previous, String piece, boolean lineBreakOnly, boolean blankLineParagraphs) {

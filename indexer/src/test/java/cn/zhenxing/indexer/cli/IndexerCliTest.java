@@ -71,7 +71,7 @@ class IndexerCliTest {
     java.nio.file.Files.delete(index.resolve("CURRENT"));
     r = run("--input", Seeds.folder().toString(), "--index", index.toString());
     assertEquals(1, r.code(), r.out());
-    assertTrue(r.err().contains("has the index generation(s) " + live.getFileName() + " but no CURRENT"), r.err());
+    assertTrue(r.err().contains("has the generation folder(s) " + live.getFileName() + " but no CURRENT"), r.err());
     assertTrue(r.err().contains("echo " + live.getFileName() + " > "), r.err());
     assertTrue(java.nio.file.Files.isDirectory(live));
   }
