@@ -220,6 +220,9 @@ class QueryUnderstandingTest {
       assertEquals("鹿茸", placed.get("didYouMean").get("query").asText(),
           "the topic is kept, not everything about 辽宁, which has more hits");
       assertNull(search("火星基地 辽宁").get("didYouMean").textValue(), "a bare place is no proposal");
+      JsonNode word = search("数字火星 沈阳");
+      assertEquals(0, word.get("total").asLong());
+      assertEquals("数字 沈阳", word.get("didYouMean").get("query").asText(), "one word out of a chunk");
     } finally {
       server.send(server.admin("/api/admin/articles/antler").DELETE().build());
     }

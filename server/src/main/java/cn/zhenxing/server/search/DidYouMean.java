@@ -19,6 +19,8 @@ import org.apache.lucene.search.Query;
 final class DidYouMean {
 
   static final double MIN_SIMILARITY = 0.5;
+  /** Relaxed versions counted at most: each is a search, run only when a query found nothing. */
+  static final int MAX_RELAXED = 16;
 
   /** A proposal: the query text to run instead, why, and how many results it has. */
   record Proposal(String query, String reason, long total) {}
@@ -92,8 +94,8 @@ final class DidYouMean {
   }
 
   /**
-   * Leaves out one chunk (or, for a single chunk, one word) at a time; keeps the version with most hits among
-   * those that still name a topic, not only a place.
+   * Leaves out one chunk, or one word of a chunk, at a time; keeps the version with most hits among those that
+   * still name a topic, not only a place.
    */
   private Optional<Proposal> relaxed(UserQuery q, List<String> themes, IndexSearcher searcher, QueryContext ctx)
       throws IOException {
@@ -104,16 +106,21 @@ final class DidYouMean {
         rest.remove(i);
         candidates.add(rest);
       }
-    } else {
-      List<QueryBuilder.Word> words = queries.words(q.text().get(0), true);
-      for (int i = 0; i < words.size(); i++) {
+    }
+    // One word out of a chunk, the other chunks kept: 数字火星 沈阳 → 数字 沈阳, where dropping either chunk
+    // leaves nothing or only a place.
+    for (int c = 0; c < q.text().size() && candidates.size() < MAX_RELAXED; c++) {
+      List<QueryBuilder.Word> words = queries.words(q.text().get(c), true);
+      for (int i = 0; i < words.size() && words.size() > 1 && candidates.size() < MAX_RELAXED; i++) {
         StringBuilder sb = new StringBuilder();
         for (int j = 0; j < words.size(); j++) {
           if (j != i) {
             sb.append(words.get(j).surface());
           }
         }
-        candidates.add(List.of(sb.toString()));
+        List<String> text = new ArrayList<>(q.text());
+        text.set(c, sb.toString());
+        candidates.add(text);
       }
     }
     // What the query is about must stay: 冰雪旅游 辽宁 proposed 辽宁, everything about a province.
