@@ -141,11 +141,9 @@ public final class IndexLayout {
         List<String> complete = completeGenerations();
         if (!complete.isEmpty()) {
           // Removing leftovers now would remove every index there is.
-          String newest = complete.get(complete.size() - 1);
           throw new NotAnIndexFolderException(root.resolve(CURRENT) + " names " + (live.isEmpty()
               ? "a generation that does not exist" : "a generation that holds no complete index") + ", but " + root
-              + " has " + String.join(", ", complete) + ": to serve " + newest + ", run `echo " + newest + " > "
-              + root.resolve(CURRENT) + "`; nothing was removed");
+              + " has " + String.join(", ", complete) + ": " + howToServe(complete) + "; nothing was removed");
         }
       }
       return;
@@ -178,12 +176,17 @@ public final class IndexLayout {
       List<String> complete = completeGenerations();
       String way = complete.isEmpty()
           ? "none of them holds a complete index; to start afresh, move the folder away"
-          : "to serve " + complete.get(complete.size() - 1) + ", run `echo " + complete.get(complete.size() - 1)
-              + " > " + root.resolve(CURRENT) + "`; to start afresh, move the folder away";
+          : howToServe(complete) + "; to start afresh, move the folder away";
       throw new NotAnIndexFolderException("index folder " + root + " has the generation folder(s) "
           + String.join(", ", unmarked) + " but no CURRENT file naming the live one, so nothing is removed or"
           + " rebuilt: " + way);
     }
+  }
+
+  /** What makes the newest of {@code complete} live again: the command to write its name into CURRENT. */
+  private String howToServe(List<String> complete) {
+    String newest = complete.get(complete.size() - 1);
+    return "to serve " + newest + ", run `echo " + newest + " > " + root.resolve(CURRENT) + "`";
   }
 
   /** Generations that hold a complete index, oldest first. */
