@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import cn.zhenxing.indexer.index.IndexWords;
-import org.apache.lucene.index.IndexReader;
 
 /**
  * Pinyin for the words that actually occur in one index generation: the SmartChinese words of the text
@@ -62,12 +61,6 @@ public final class PinyinDictionary {
     this.byInitials = byInitials;
     this.syllables = syllables;
     this.readings = readings;
-  }
-
-  /** Builds {@code pinyin.tsv} in {@code generation} from the words of {@code field} and the key phrases. */
-  public static void build(Path generation, IndexReader reader, String field, Map<String, Long> phrases)
-      throws IOException {
-    build(generation, IndexWords.of(reader, field), phrases);
   }
 
   /**

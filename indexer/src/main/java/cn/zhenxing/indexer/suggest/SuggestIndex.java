@@ -52,11 +52,6 @@ public final class SuggestIndex implements Closeable {
    */
   static final int MIN_WORD_DOC_FREQ = 5;
 
-  /** Builds the suggest folder of {@code generation} from phrase weights. */
-  public static void build(Path generation, Map<String, Long> weights) throws IOException {
-    build(generation, weights, Map.of());
-  }
-
   /**
    * Builds the suggest folder of {@code generation} from phrase weights and the index's words
    * ({@code IndexWords}: paragraphs per word), words weighing what their paragraph count says.

@@ -32,7 +32,8 @@ class PinyinDictionaryTest {
         }
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        PinyinDictionary.build(gen, reader, "text", Map.of("数字沈阳", 5L, "营商环境", 4L));
+        PinyinDictionary.build(gen, cn.zhenxing.indexer.index.IndexWords.of(reader, "text"),
+            Map.of("数字沈阳", 5L, "营商环境", 4L));
       }
     }
     PinyinDictionary p = PinyinDictionary.load(gen);

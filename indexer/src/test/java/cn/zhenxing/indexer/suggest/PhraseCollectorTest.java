@@ -37,7 +37,7 @@ class PhraseCollectorTest {
     assertTrue(weights.get("营商环境") > weights.get("数字沈阳建设"), "frequent key phrases weigh more");
     assertTrue(weights.containsKey("2026年辽宁省政府工作报告"));
     assertFalse(weights.keySet().stream().anyMatch(p -> p.contains("。")), "no sentences");
-    SuggestIndex.build(gen, weights);
+    SuggestIndex.build(gen, weights, Map.of());
     try (SuggestIndex index = SuggestIndex.open(gen)) {
       List<String> s = index.lookup("数字", 8).stream().map(SuggestIndex.Suggestion::text).toList();
       assertTrue(s.contains("数字经济") && s.contains("数字沈阳建设"), s.toString());
