@@ -20,6 +20,9 @@ final class LineKind {
       Pattern.compile(
           "^(第[一二三四五六七八九十百零〇]+(章|节|篇|编|部分)(?=[ 　：:]|$)|[一二三四五六七八九十]+[、．]|（[一二三四五六七八九十]+）|\\([一二三四五六七八九十]+\\))");
 
+  private static final Pattern NUMBER_ONLY =
+      Pattern.compile("[一二三四五六七八九十]+[、．]|（[一二三四五六七八九十]+）|\\([一二三四五六七八九十]+\\)");
+
   private static final Pattern METADATA =
       Pattern.compile("^(数据来源|来源|时间|发布时间|日期|作者|编辑|责任编辑|相关报道|相关链接)\\s*[：:]\\s*(.{0,80})$");
 
@@ -88,6 +91,11 @@ final class LineKind {
 
   static boolean isNumbered(String line) {
     return NUMBERED.matcher(line).find();
+  }
+
+  /** A list number with nothing after it: （一） 一、 (二) on a line of their own, as some old reports set them. */
+  static boolean isNumberOnly(String line) {
+    return NUMBER_ONLY.matcher(line).matches();
   }
 
   /**

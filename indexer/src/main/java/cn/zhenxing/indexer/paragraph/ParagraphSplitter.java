@@ -45,6 +45,12 @@ public final class ParagraphSplitter {
         related.add(piece);
         continue;
       }
+      // A list number on a line of its own begins the item on the next line (the 1986 report sets （一） that
+      // way). The item is a paragraph of its section, never a heading, however short.
+      boolean listItem = LineKind.isNumberOnly(piece) && i + 1 < pieces.size() && !LineKind.isNumbered(pieces.get(i + 1));
+      if (listItem) {
+        piece = piece + pieces.get(++i);
+      }
       Matcher dated = LineKind.datedMetadata(piece);
       if (dated != null) {
         metadata.putIfAbsent("时间", dated.group(1));
@@ -74,12 +80,12 @@ public final class ParagraphSplitter {
         metadata.putIfAbsent("署名", piece);
         continue;
       }
-      if (LineKind.isHeading(piece)) {
+      if (!listItem && LineKind.isHeading(piece)) {
         section = LineKind.headingText(piece);
         pendingHeadings.add(section);
         continue;
       }
-      String lead = LineKind.leadHeading(piece);
+      String lead = listItem ? null : LineKind.leadHeading(piece);
       if (lead != null) {
         section = lead;
       }

@@ -126,6 +126,19 @@ class ParagraphSplitterTest {
   }
 
   @Test
+  void a_list_number_alone_on_its_line_begins_the_next_line() {
+    // As the 1986 report (wikisource-gwr-053) sets them: a full-width-space line, the number, then its item.
+    String text = "基本任务是：\n\n\u3000\u3000\n（一）\n进一步为经济体制改革创造良好的环境。\n\n\u3000\u3000\n（二）\n"
+        + "保持经济的持续稳定增长。\n一、\n继续增加能源、交通、通信和原材料等基础设施和基础工业的投资，提高投资效益。\n（三）\n（四）完善制度。加强监督。";
+    ParsedArticle a = splitter.split(new Article("n", "报告", "", "", "", text));
+    assertEquals(List.of("基本任务是：", "（一）进一步为经济体制改革创造良好的环境。", "（二）保持经济的持续稳定增长。",
+        "一、继续增加能源、交通、通信和原材料等基础设施和基础工业的投资，提高投资效益。", "（三）", "（四）完善制度。加强监督。"),
+        a.paragraphs().stream().map(Paragraph::text).toList());
+    assertEquals(List.of("", "", "", "", "", "（四）完善制度"), a.paragraphs().stream().map(Paragraph::section).toList(),
+        "a list item is no heading; a numbered line with its text still leads its section");
+  }
+
+  @Test
   void title_repeated_as_first_line_is_not_a_paragraph() {
     ParsedArticle a = splitter.split(new Article("t2", "报告", "2026", "src", "", "报告\n正文第一段。"));
     assertEquals(1, a.paragraphs().size());
