@@ -45,11 +45,13 @@ public final class ParagraphSplitter {
         related.add(piece);
         continue;
       }
-      // A list number on a line of its own begins the item on the next line (the 1986 report sets （一） that
-      // way). The item is a paragraph of its section, never a heading, however short.
-      boolean listItem = LineKind.isNumberOnly(piece) && i + 1 < pieces.size() && !LineKind.isNumbered(pieces.get(i + 1));
-      if (listItem) {
-        piece = piece + pieces.get(++i);
+      // A number on a line of its own begins the line after it (the 1986 report sets （一） that way): with a
+      // title it is a heading (一、 / 总体要求), with sentences a list item, a paragraph of its section however short.
+      boolean listItem = false;
+      if (LineKind.isNumberOnly(piece) && i + 1 < pieces.size() && !LineKind.isNumbered(pieces.get(i + 1))) {
+        String next = pieces.get(++i);
+        listItem = !LineKind.isTitleLike(next);
+        piece = piece + next;
       }
       Matcher dated = LineKind.datedMetadata(piece);
       if (dated != null) {

@@ -129,13 +129,13 @@ class ParagraphSplitterTest {
   void a_list_number_alone_on_its_line_begins_the_next_line() {
     // As the 1986 report (wikisource-gwr-053) sets them: a full-width-space line, the number, then its item.
     String text = "基本任务是：\n\n\u3000\u3000\n（一）\n进一步为经济体制改革创造良好的环境。\n\n\u3000\u3000\n（二）\n"
-        + "保持经济的持续稳定增长。\n一、\n继续增加能源、交通、通信和原材料等基础设施和基础工业的投资，提高投资效益。\n（三）\n（四）完善制度。加强监督。";
+        + "保持经济的持续稳定增长。\n一、\n继续增加能源、交通、通信和原材料等基础设施和基础工业的投资，提高投资效益。\n（三）\n（四）完善制度。加强监督。\n五、\n总体要求\n推进发展。";
     ParsedArticle a = splitter.split(new Article("n", "报告", "", "", "", text));
     assertEquals(List.of("基本任务是：", "（一）进一步为经济体制改革创造良好的环境。", "（二）保持经济的持续稳定增长。",
-        "一、继续增加能源、交通、通信和原材料等基础设施和基础工业的投资，提高投资效益。", "（三）", "（四）完善制度。加强监督。"),
+        "一、继续增加能源、交通、通信和原材料等基础设施和基础工业的投资，提高投资效益。", "（三）", "（四）完善制度。加强监督。", "推进发展。"),
         a.paragraphs().stream().map(Paragraph::text).toList());
-    assertEquals(List.of("", "", "", "", "", "（四）完善制度"), a.paragraphs().stream().map(Paragraph::section).toList(),
-        "a list item is no heading; a numbered line with its text still leads its section");
+    assertEquals(List.of("", "", "", "", "", "（四）完善制度", "五、总体要求"), a.paragraphs().stream().map(Paragraph::section).toList(),
+        "a list item is no heading; a number with a title is one");
   }
 
   @Test
