@@ -83,6 +83,22 @@ class QueryUnderstandingTest {
   }
 
   @Test
+  void pinyin_with_several_readings_ranks_the_commonest_first() throws Exception {
+    // In the seeds zhongxin reads 中心 (47 paragraphs) and 衷心 (4): the rarer word's higher IDF had put every
+    // 衷心 first. Both are still found.
+    JsonNode zhongxin = search("zhongxin");
+    assertTrue(zhongxin.get("total").asLong() > 47, zhongxin.get("total").asText());
+    for (JsonNode hit : zhongxin.get("hits")) {
+      assertTrue(hit.get("highlight").asText().contains("<mark>中心</mark>"), hit.get("highlight").asText());
+    }
+    JsonNode zhengzhi = search("zhengzhi"); // 整治 25, 政治 8
+    for (int i = 0; i < 10; i++) {
+      String marked = zhengzhi.get("hits").get(i).get("highlight").asText();
+      assertTrue(marked.contains("<mark>整治</mark>"), marked);
+    }
+  }
+
+  @Test
   void places_match_with_or_without_their_suffix_and_exclusions_leave_out_a_place_s_reports() throws Exception {
     put("place-baishan", "纪要\n白山发展矿泉水产业集群。");
     put("place-tonghua", "通化市工作报告\n推动自贸试验区矿泉水产业发展。");

@@ -3,6 +3,7 @@ package cn.zhenxing.server.search;
 import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
 import cn.zhenxing.indexer.analysis.PolicyWords;
 import cn.zhenxing.indexer.index.IndexSchema;
+import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -318,11 +319,15 @@ public final class QueryBuilder {
       }
     }
     if (ctx.features().pinyin() && isUnknownPinyin(chunk, ctx)) {
-      for (String hanzi : ctx.pinyin().get().hanzi(chunk)) {
-        out.add(new Alternative(hanzi, PINYIN_BOOST));
+      List<PinyinDictionary.Candidate> readings = ctx.pinyin().get().readings(chunk);
+      for (PinyinDictionary.Candidate reading : readings) {
+        // A reading counts as much less as it is rarer than the commonest: a rare word's higher IDF had ranked
+        // 竞技 above 经济 for jingji, 伤害 above 上海 for shanghai, every 背景 above 北京 for beijing.
+        float boost = PINYIN_BOOST * reading.weight() / Math.max(1, readings.get(0).weight());
+        out.add(new Alternative(reading.hanzi(), boost));
         if (ctx.features().synonyms()) {
-          ctx.synonyms().variants(hanzi).stream().skip(1)
-              .forEach(v -> out.add(new Alternative(v, PINYIN_BOOST * SYNONYM_BOOST)));
+          ctx.synonyms().variants(reading.hanzi()).stream().skip(1)
+              .forEach(v -> out.add(new Alternative(v, boost * SYNONYM_BOOST)));
         }
       }
     }
