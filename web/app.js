@@ -24,7 +24,12 @@
 
   const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) =>
     ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  const shortened = (s) => (s.length > 40 ? s.slice(0, 40) + '…' : s);
+  // By characters, not UTF-16 units: an emoji or a rare character (𠀀) is never cut in half.
+  const chars = (s) => Array.from(s);
+  const shortened = (s) => (chars(s).length > 40 ? chars(s).slice(0, 40).join('') + '…' : s);
+  const unescapeHtml = (s) => String(s).replace(/&(amp|lt|gt|quot|#39);/g, (m, e) =>
+    ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }[e]));
+  const number = (n) => n.toLocaleString('zh-CN');
   const themeLabel = (id) => (themes.find((t) => t.id === id) || { label: id }).label;
 
   // ---- URL state ----------------------------------------------------------------------------------------
@@ -111,13 +116,15 @@
     renderChart(body.facets.theme, body.total, state);
     const from = (body.page - 1) * body.size + 1;
     const to = from + body.hits.length - 1;
-    if (body.total === 0) {
+    if (body.total === 0 && body.partial) {
+      statusEl.textContent = '搜索超时，还没有找到结果';
+    } else if (body.total === 0) {
       statusEl.textContent = state.q ? '没有找到与“' + shortened(state.q) + '”相关的段落' : '没有段落';
     } else if (body.hits.length === 0) {
-      statusEl.textContent = '共 ' + body.total.toLocaleString('zh-CN') + ' 个段落，没有第 ' + state.page + ' 页';
+      statusEl.textContent = '共 ' + number(body.total) + ' 个段落，没有第 ' + state.page + ' 页';
     } else {
       // A notice with results says they are partial, or that a long query's last words were left out.
-      statusEl.textContent = (state.q ? '找到 ' : '共 ') + body.total.toLocaleString('zh-CN') + ' 个段落，第 ' + from + '–' + to +
+      statusEl.textContent = (state.q ? '找到 ' : '共 ') + number(body.total) + ' 个段落，第 ' + number(from) + '–' + number(to) +
         ' 个（' + body.tookMs + ' 毫秒）' + (body.notice ? '。' + body.notice : '');
     }
     results.innerHTML = body.hits.map((h) => hitHtml(h, state)).join('');
@@ -127,7 +134,8 @@
 
   function hitHtml(h, state) {
     const meta = [h.section, h.date].filter(Boolean).map(escapeHtml).join(' · ');
-    const href = articleUrl(h.articleId, h.paragraph, state);
+    const marks = [...new Set([...h.highlight.matchAll(/<mark>([\s\S]*?)<\/mark>/g)].map((m) => unescapeHtml(m[1])))];
+    const href = articleUrl(h.articleId, h.paragraph, state, marks);
     return '<li class="hit"><h3><a href="' + escapeHtml(href) + '" data-nav>' + escapeHtml(h.title || h.articleId) + '</a></h3>' +
       (meta ? '<p class="meta">' + meta + '</p>' : '') +
       '<p class="snippet">' + h.highlight + '</p>' +   // HTML-escaped by the API except for <mark>
@@ -142,11 +150,16 @@
     }).join('') + '</div>';
   }
 
-  function articleUrl(articleId, paragraph, state) {
+  /**
+   * An article's address from a result: the search to go back to, and the words the result's snippet marked
+   * (mark=), so that the article marks them too when the link is opened in a new tab or shared.
+   */
+  function articleUrl(articleId, paragraph, state, marks) {
     const p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
     state.themes.forEach((t) => p.append('theme', t));
     if (state.page > 1) p.set('page', String(state.page));
+    (marks || []).slice(0, 20).forEach((m) => p.append('mark', m));
     const s = p.toString();
     return '/articles/' + encodeURIComponent(articleId) + (s ? '?' + s : '') + '#p' + paragraph;
   }
@@ -190,25 +203,33 @@
       return;
     }
     if (body.total > 0 || (!state.q && !state.themes.length)) { empty.hidden = true; return; }
+    if (body.partial) {  // cut short by the server's time limit: nothing found yet is no "nothing exists"
+      empty.innerHTML = '<p><strong>这次搜索超时了，还没有找到结果。</strong>服务器可能正忙，请稍后重试，或换用更具体的关键词。</p>' +
+        '<p><button type="button" class="link" id="timeout-retry">重试</button></p>';
+      empty.hidden = false;
+      $('timeout-retry').addEventListener('click', route);
+      return;
+    }
     const tips = ['检查是否有错别字', '换一个更常用的说法，如“营商环境”“科技创新”', '减少关键词或去掉引号'];
     if (state.themes.length) tips.unshift('清除主题筛选后再试');
     const popular = ['数字沈阳', '营商环境', '科技创新', '自贸试验区', '冰雪经济'];
-    const link = (w) => '<a href="' + escapeHtml(searchUrl({ q: w, themes: [], page: 1 })) + '" data-nav>' + escapeHtml(w) + '</a>';
+    // A proposal is for the same search: it keeps the theme filter (its count was taken within it).
+    const link = (w, themes) => '<a href="' + escapeHtml(searchUrl({ q: w, themes: themes || [], page: 1 })) + '" data-nav>' + escapeHtml(w) + '</a>';
     let alternatives = [];
     if (body.didYouMean) alternatives.push(body.didYouMean.query);
     empty.innerHTML = '<p><strong>没有找到结果。</strong>' + (body.notice ? escapeHtml(body.notice) : '') + '</p>' +
       '<div id="did-you-mean"></div><p>可以试试：</p><ul>' + tips.map((t) => '<li>' + escapeHtml(t) + '</li>').join('') + '</ul>' +
-      '<p>热门搜索：' + popular.map(link).join('、') + '</p>';
+      '<p>热门搜索：' + popular.map((w) => link(w)).join('、') + '</p>';
     empty.hidden = false;
     if (state.q) {
       try {
-        const r = await fetch('/api/suggest?q=' + encodeURIComponent(state.q.slice(0, 50)) + '&size=5');
+        const r = await fetch('/api/suggest?q=' + encodeURIComponent(chars(state.q).slice(0, 50).join('')) + '&size=5');
         const s = await r.json();
         alternatives = alternatives.concat((s.suggestions || []).map((x) => x.text));
       } catch (e) { /* suggestions are a bonus */ }
       const box = $('did-you-mean');
       if (box && alternatives.length) {
-        box.innerHTML = '<p>您是不是要找：' + [...new Set(alternatives)].slice(0, 5).map(link).join('、') + '</p>';
+        box.innerHTML = '<p>您是不是要找：' + [...new Set(alternatives)].slice(0, 5).map((w) => link(w, state.themes)).join('、') + '</p>';
       }
     }
   }
@@ -234,8 +255,8 @@
       case 'page': case 'size':
         return { message: '页码超出了可以查看的范围（最多 ' + lastPage(10000) + ' 页）。', fix: ['回到第 1 页', { ...state, page: 1 }], detail };
       case 'q':
-        return { message: state.q.length > 500 ? '搜索词太长了：最多 500 个字。' : '搜索词里有无法识别的字符。',
-          fix: ['缩短后重新搜索', { ...state, q: state.q.slice(0, 500), page: 1 }], detail };
+        return { message: chars(state.q).length > 500 ? '搜索词太长了：最多 500 个字。' : '搜索词里有无法识别的字符。',
+          fix: ['缩短后重新搜索', { ...state, q: chars(state.q).slice(0, 500).join(''), page: 1 }], detail };
       default:
         return { message: '这次搜索无法完成。', fix: ['重新开始搜索', { q: '', themes: [], page: 1 }], detail };
     }
@@ -244,6 +265,9 @@
   function renderError(problem) {
     results.innerHTML = '';
     pager.innerHTML = '';
+    chips.innerHTML = '';   // the theme counts were the previous search's
+    clear.hidden = true;
+    chart.hidden = true;
     empty.hidden = true;
     statusEl.textContent = '搜索出错';
     const way = problem.fix
@@ -310,11 +334,12 @@
   }
 
   /**
-   * The words to mark in an article: the snippet marks of the result that was clicked (they cover 沈阳 found
-   * in 沈阳市, or 營商環境 typed for 营商环境), else what was typed, without exclusions and quote marks.
+   * The words to mark in an article: the snippet marks of the result that was clicked, carried in its address
+   * (they cover 沈阳 found in 沈阳市, or 營商環境 typed for 营商环境), and what was typed, without exclusions and
+   * quote marks.
    */
   function marksFor(q) {
-    const fromHit = history.state && Array.isArray(history.state.marks) ? history.state.marks : [];
+    const fromHit = new URLSearchParams(location.search).getAll('mark');
     const typed = [];
     const re = /-?"[^"]*"|-?“[^”]*”|\S+/g;
     for (const m of (q || '').matchAll(re)) {
@@ -347,8 +372,8 @@
   function renderArticle(a, q) {
     const words = marksFor(q);
     document.title = a.title + ' - 振兴搜索';
-    const meta = [a.date, a.source && !/^github:/.test(a.source) ? a.source : '', a.metadata && a.metadata['来源'] ? '来源：' + a.metadata['来源'] : '']
-      .filter(Boolean).map(escapeHtml).join(' · ');
+    const meta = [a.date, sourceText(a.source), a.metadata && a.metadata['来源'] ? '来源：' + a.metadata['来源'] : '']
+      .filter(Boolean).map(escapeHtml).concat(sourceLink(a.source)).join(' · ');
     const parts = ['<h1 id="article-title">' + escapeHtml(a.title || a.id) + '</h1>'];
     if (a.subtitle) parts.push('<p class="subtitle">' + escapeHtml(a.subtitle) + '</p>');
     if (meta) parts.push('<p class="meta">' + meta + '</p>');
@@ -362,6 +387,21 @@
     else if (a.url) parts.push('<p class="meta">原文：' + escapeHtml(a.url) + '</p>');
     articleBody.innerHTML = parts.join('');
     focusTarget();
+  }
+
+  // A source line such as "zh.wikisource.org via github:…jsonl | https://zh.wikisource.org/wiki/…" is
+  // provenance for machines: shown as its site, linked to its web address.
+  const SOURCE_URL = /https?:\/\/[^\s|]+/i;
+  function sourceText(source) {
+    if (!source || /^github:/.test(source)) return '';
+    if (!SOURCE_URL.test(source)) return shortened(source);
+    return '';
+  }
+  function sourceLink(source) {
+    const url = source && source.match(SOURCE_URL);
+    if (!url) return [];
+    const site = source.replace(SOURCE_URL, '').split(/\s+via\s+|\s*\|\s*/)[0].trim() || url[0].replace(/^https?:\/\//i, '').split('/')[0];
+    return ['来源：<a href="' + escapeHtml(url[0]) + '" rel="noopener noreferrer">' + escapeHtml(shortened(site)) + '</a>'];
   }
 
   function focusTarget() {
@@ -406,6 +446,7 @@
   }
 
   function closeSuggestions() {
+    clearTimeout(suggestTimer);  // a request still waiting from typing would open the list again
     if (suggestController) suggestController.abort();
     list.hidden = true;
     list.innerHTML = '';
@@ -470,14 +511,17 @@
     const open = !list.hidden;
     if (e.key === 'ArrowDown' && open) { e.preventDefault(); moveSuggestion(1); }
     else if (e.key === 'ArrowUp' && open) { e.preventDefault(); moveSuggestion(-1); }
-    else if (e.key === 'Escape') { if (open) { e.preventDefault(); closeSuggestions(); } }
+    // Esc closes the suggestions and nothing else: the browser's own Esc would empty a search box, and with
+    // it the results, the page and the filters.
+    else if (e.key === 'Escape') { e.preventDefault(); if (open) closeSuggestions(); }
     else if (e.key === 'Enter' && open && activeSuggestion >= 0) {
       e.preventDefault();
       choose(list.querySelectorAll('[role=option]')[activeSuggestion].dataset.text);
     }
   });
 
-  input.addEventListener('blur', () => setTimeout(closeSuggestions, 150));
+  // Closed a moment after leaving the box (a click on an option lands first), unless focus came back meanwhile.
+  input.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== input) closeSuggestions(); }, 150));
 
   list.addEventListener('mousedown', (e) => {
     const li = e.target.closest('[role=option]');
@@ -515,9 +559,7 @@
       history.back();  // like the browser's back button: the same results, scrolled where they were
       return;
     }
-    const hit = a.closest('.hit');
-    const marks = hit ? [...hit.querySelectorAll('.snippet mark')].map((m) => m.textContent) : [];
-    go(a.getAttribute('href'), 'push', toArticle && !articleIdFromPath() ? { fromResults: true, marks } : null);
+    go(a.getAttribute('href'), 'push', toArticle && !articleIdFromPath() ? { fromResults: true } : null);
     if (!toArticle) { window.scrollTo(0, 0); if (a.dataset.page) results.focus && $('main').focus({ preventScroll: true }); }
   });
 

@@ -319,6 +319,20 @@ class SearchApiTest {
   }
 
   @Test
+  void emoji_separate_words_and_characters_are_counted_as_people_count_them() throws Exception {
+    long shenyang = server.search("沈阳", "").json().get("total").asLong();
+    assertEquals(shenyang, server.search("沈阳😀", "").json().get("total").asLong(), "an emoji is no word to require");
+    assertEquals(shenyang, server.search("⭐沈阳\uFE0F", "").json().get("total").asLong());
+    JsonNode emojiOnly = server.search("😀", "").json();
+    assertEquals(0, emojiOnly.get("total").asLong());
+    assertEquals("查询中没有可检索的文字", emojiOnly.get("notice").asText());
+    assertEquals(200, server.search("a" + "😀".repeat(300), "").status(), "301 characters, not 601 UTF-16 units");
+    TestServer.Response tooLong = server.search("😀".repeat(501), "");
+    assertEquals(400, tooLong.status());
+    assertEquals("q is 501 characters long; the limit is 500", tooLong.json().get("error").get("message").asText());
+  }
+
+  @Test
   void control_characters_are_treated_as_spaces() throws Exception {
     TestServer.Response r = server.get("/api/search?q=%E6%95%B0%E5%AD%97%00%01%E6%B2%88%E9%98%B3");
     assertEquals(200, r.status(), r.body());
@@ -355,6 +369,12 @@ class SearchApiTest {
     assertEquals(204, pre.status());
     assertEquals("*", pre.header("Access-Control-Allow-Origin"));
     assertTrue(pre.header("Access-Control-Allow-Methods").contains("GET"));
+    assertEquals("Retry-After", r.header("Access-Control-Expose-Headers"), "a 429's Retry-After is readable cross-site");
+    TestServer.Response custom = server.send(server.request("/api/search")
+        .header("Origin", "https://example.org").header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "x-requested-with")
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals("x-requested-with", custom.header("Access-Control-Allow-Headers"));
   }
 
   @Test

@@ -64,7 +64,8 @@ public final class HttpApp {
   private static final String NOT_FOUND_PAGE = """
       <!doctype html>
       <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>页面不存在 - 振兴搜索</title><link rel="stylesheet" href="/style.css"></head>
+      <title>页面不存在 - 振兴搜索</title><link rel="stylesheet" href="/style.css">
+      <link rel="icon" type="image/svg+xml" href="/favicon.svg"></head>
       <body><main class="article"><h1>页面不存在</h1><p>这个地址没有页面，链接可能有误或已过期。</p>
       <p><a href="/">去振兴搜索首页搜索</a></p></main></body></html>
       """;
@@ -212,6 +213,8 @@ public final class HttpApp {
       return;
     }
     ctx.header("Access-Control-Allow-Origin", "*");
+    // A page on another site reads Retry-After to know when to ask again after a 429.
+    ctx.header("Access-Control-Expose-Headers", "Retry-After");
   }
 
   private static void preflight(Context ctx) {
@@ -219,7 +222,9 @@ public final class HttpApp {
       throw new ApiException(404, null, "no such endpoint: OPTIONS " + ctx.path());
     }
     ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
-    ctx.header("Access-Control-Allow-Headers", "Content-Type");
+    // Whatever headers the page wants to send: reading the API needs no credentials, so none is a risk.
+    String asked = ctx.header("Access-Control-Request-Headers");
+    ctx.header("Access-Control-Allow-Headers", asked == null || asked.isBlank() ? "Content-Type" : asked);
     ctx.header("Access-Control-Max-Age", "86400");
     ctx.status(204);
   }

@@ -27,9 +27,11 @@ public final class SearchParams {
     Map<String, List<String>> params = ctx.queryParamMap();
     rejectUnknown(params, KNOWN);
     String q = single(params, "q");
-    if (q != null && q.length() > SearchRequest.MAX_QUERY_LENGTH) {
+    // Characters as people count them: an emoji or a rare character (𠀀) is one, not two UTF-16 units.
+    int chars = q == null ? 0 : q.codePointCount(0, q.length());
+    if (chars > SearchRequest.MAX_QUERY_LENGTH) {
       throw ApiException.badParameter("q",
-          "q is " + q.length() + " characters long; the limit is " + SearchRequest.MAX_QUERY_LENGTH);
+          "q is " + chars + " characters long; the limit is " + SearchRequest.MAX_QUERY_LENGTH);
     }
     int page = integer(params, "page", 1, 1, SearchRequest.MAX_DEPTH);
     int size = integer(params, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE);
@@ -186,6 +188,6 @@ public final class SearchParams {
   }
 
   static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    return s.codePointCount(0, s.length()) <= 40 ? s : s.substring(0, s.offsetByCodePoints(0, 40)) + "…";
   }
 }

@@ -42,8 +42,9 @@ final class SuggestRoutes {
     SearchParams.rejectUnknown(params, Set.of("q", "size", "format"));
     String q = SearchParams.single(params, "q");
     q = q == null ? "" : q.strip();
-    if (q.length() > MAX_INPUT) {
-      throw ApiException.badParameter("q", "q may be at most " + MAX_INPUT + " characters for suggestions, was " + q.length());
+    int chars = q.codePointCount(0, q.length());
+    if (chars > MAX_INPUT) {
+      throw ApiException.badParameter("q", "q may be at most " + MAX_INPUT + " characters for suggestions, was " + chars);
     }
     int size = SearchParams.integer(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
     String format = SearchParams.single(params, "format");

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Parses search-box text into a {@link UserQuery}. Quotes may be ASCII ("…") or Chinese (“…” ＂…＂); a minus
  * (- or －) at the start of a word or quote excludes it. An unbalanced quote is taken as plain text, control
- * characters as spaces: nothing a person can type is an error here.
+ * characters and emoji as spaces: nothing a person can type is an error here.
  */
 public final class UserQueryParser {
 
@@ -87,10 +87,27 @@ public final class UserQueryParser {
    */
   public static String sanitize(String raw) {
     StringBuilder sb = new StringBuilder(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      sb.append(Character.isISOControl(c) ? ' ' : c);
-    }
+    raw.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || isSymbol(c)) {
+        sb.append(' ');
+      } else if (!isVariationSelector(c)) {
+        sb.appendCodePoint(c);
+      }
+    });
     return ChineseAnalyzers.foldedLettersAndDigits(TextCleaner.clean(sb.toString()));
+  }
+
+  /**
+   * Emoji and other pictographs (😀 ⭐ ™): no word of policy text, so they separate words as punctuation does.
+   * Required as words, one had left 沈阳😀 with nothing found.
+   */
+  private static boolean isSymbol(int c) {
+    int type = Character.getType(c);
+    return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL;
+  }
+
+  /** U+FE0E/U+FE0F and the supplement (U+E0100…): they only choose how the character before is drawn. */
+  private static boolean isVariationSelector(int c) {
+    return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
   }
 }

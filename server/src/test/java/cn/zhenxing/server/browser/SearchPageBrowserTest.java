@@ -185,6 +185,17 @@ class SearchPageBrowserTest {
     wait.until(ExpectedConditions.visibilityOf(list));
     box().sendKeys(Keys.ESCAPE);
     assertTrue(list.getAttribute("hidden") != null, "Esc closes the suggestions");
+    awaitResultsFor("数字");
+    box().sendKeys(Keys.ESCAPE);
+    Thread.sleep(600); // longer than the typing delay: a search for the emptied box would have started
+    assertEquals("数字", box().getAttribute("value"), "Esc with nothing open keeps the query");
+    assertEquals("数字", query());
+
+    // Enter right after typing: the suggestion request typing had queued must not open the list again.
+    box().sendKeys(Keys.END, "经济", Keys.ENTER);
+    awaitResultsFor("数字经济");
+    Thread.sleep(600);
+    assertTrue(list.getAttribute("hidden") != null, "no suggestions open over the results after Enter");
   }
 
   @Test
@@ -253,6 +264,17 @@ class SearchPageBrowserTest {
     driver.navigate().forward();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#p12.target mark")));
 
+    // The link carries the words the snippet marked: opened anew (a new tab, a shared link), the article marks
+    // 数字沈阳 for 數字瀋陽 typed, which the text never writes.
+    open("/?q=" + enc("數字瀋陽"));
+    awaitResultsFor("數字瀋陽");
+    String link = hits().get(0).findElement(By.cssSelector("h3 a")).getAttribute("href");
+    assertTrue(link.contains("mark=" + enc("数字沈阳")), link);
+    open("/");
+    driver.get(link);
+    WebElement shared = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#p12.target mark")));
+    assertEquals("数字沈阳", shared.getText());
+
     open("/articles/no-such-article");
     wait.until(d -> d.findElement(By.id("article-body")).getText().contains("找不到这篇文章"));
     assertEquals("无法打开文章 - 振兴搜索", driver.getTitle());
@@ -283,6 +305,37 @@ class SearchPageBrowserTest {
     awaitResultsFor("营商环境");
     assertFalse(hits().isEmpty());
     assertFalse(((String) js("return location.search")).contains("theme="));
+    assertFalse(driver.findElements(By.cssSelector(".chip")).isEmpty());
+
+    // Moving from results to a refused search: the previous search's theme counts go with its results.
+    js("history.pushState(null, '', '/?q=' + encodeURIComponent('营商环境') + '&theme=bogus'); dispatchEvent(new PopStateEvent('popstate'))");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(driver.findElements(By.cssSelector(".chip")).isEmpty(), "no counts of another search beside an error");
+    assertTrue(driver.findElement(By.id("chart")).getAttribute("hidden") != null);
+  }
+
+  @Test
+  void a_search_cut_short_before_finding_anything_says_so_and_offers_a_retry() throws Exception {
+    cn.zhenxing.server.ServerConfig config = TestServer.config(dir.resolve("index-no-time"))
+        .withLimits(new cn.zhenxing.server.ServerConfig.Limits(0, 0, 0, 0, 0));
+    try (TestServer impatient = TestServer.start(config)) {
+      com.fasterxml.jackson.databind.JsonNode api = impatient.search("营商环境", "").json();
+      assertTrue(api.get("partial").asBoolean() && api.get("total").asLong() == 0, api.toString());
+      driver.get(impatient.base() + "/?q=" + enc("营商环境"));
+      WebElement emptyBox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+      assertTrue(emptyBox.getText().contains("搜索超时"), emptyBox.getText());
+      assertFalse(emptyBox.getText().contains("检查是否有错别字"), "not advice for a search that found nothing");
+      assertFalse(driver.findElements(By.id("timeout-retry")).isEmpty());
+      assertTrue(driver.findElement(By.id("status")).getText().contains("超时"));
+    }
+  }
+
+  @Test
+  void did_you_mean_keeps_the_theme_filter() throws Exception {
+    open("/?q=" + enc("营商环竟") + "&theme=services");
+    WebElement proposal = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#did-you-mean a")));
+    assertEquals("营商环境", proposal.getText());
+    assertTrue(proposal.getAttribute("href").endsWith("/?q=" + enc("营商环境") + "&theme=services"), proposal.getAttribute("href"));
   }
 
   @Test
