@@ -77,8 +77,8 @@ public final class Server implements AutoCloseable {
           config.limits().queryTimeoutMillis(), config.limits().cacheEntries(), config.limits().searchSlots());
       metrics.gauge("zhenxing.search.waiting", "Searches waiting for a search thread", searcher,
           ParagraphSearcher::waitingSearches);
-      Javalin app = HttpApp.create(new HttpApp.Services(index, searcher, new ArticleView(index), taxonomy, admin,
-          metrics, config.limits()));
+      Javalin app = HttpApp.create(new HttpApp.Services(index, searcher, synonyms, new ArticleView(index), taxonomy,
+          admin, metrics, config.limits()));
       // One search through every code path while the HTTP server starts, so the first real one is fast. The
       // pinyin dictionary (half a second of CPU on a million paragraphs) and the traditional-to-simplified
       // mapping load a little later: on a 2-core machine loading them at once slowed the start and the first

@@ -92,6 +92,32 @@ public final class SuggestIndex implements Closeable {
 
   /** Up to {@code size} suggestions for what has been typed so far. */
   public List<Suggestion> lookup(String typed, int size) throws IOException {
+    return lookup(typed, List.of(), size);
+  }
+
+  /**
+   * Suggestions for what has been typed, then — while there is room — for other ways of writing it (GDP:
+   * 国内生产总值, 地区生产总值), those themselves included: an abbreviation begins no phrase of Chinese text.
+   */
+  public List<Suggestion> lookup(String typed, List<String> otherWritings, int size) throws IOException {
+    List<Suggestion> out = new ArrayList<>(completions(typed, size, false));
+    Set<String> seen = new java.util.HashSet<>();
+    seen.add(TraditionalToSimplified.convert(typed.strip()));
+    out.forEach(s -> seen.add(TraditionalToSimplified.convert(s.text())));
+    for (String other : otherWritings) {
+      for (Suggestion s : completions(other, size, true)) {
+        if (out.size() >= size) {
+          return out;
+        }
+        if (seen.add(TraditionalToSimplified.convert(s.text()))) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Suggestion> completions(String typed, int size, boolean withItself) throws IOException {
     String q = typed.strip();
     if (q.isEmpty() || suggester.getCount() == 0) {
       return List.of();
@@ -106,7 +132,7 @@ public final class SuggestIndex implements Closeable {
     for (Lookup.LookupResult r : found) {
       String text = r.key.toString();
       String simplified = TraditionalToSimplified.convert(text);
-      if (seen.add(simplified) && !simplified.equals(simplifiedTyped)) {
+      if (seen.add(simplified) && (withItself || !simplified.equals(simplifiedTyped))) {
         all.add(new Candidate(new Suggestion(text, r.value), simplified));
       }
     }

@@ -7,6 +7,7 @@ import cn.zhenxing.indexer.theme.Theme;
 import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.ArticleView;
 import cn.zhenxing.server.search.ParagraphSearcher;
+import cn.zhenxing.server.search.SynonymSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -34,8 +35,8 @@ public final class HttpApp {
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
   /** What the routes need. */
-  public record Services(IndexService index, ParagraphSearcher searcher, ArticleView articles, Taxonomy taxonomy,
-      AdminRoutes admin, ServerMetrics metrics, ServerConfig.Limits limits) {}
+  public record Services(IndexService index, ParagraphSearcher searcher, SynonymSource synonyms, ArticleView articles,
+      Taxonomy taxonomy, AdminRoutes admin, ServerMetrics metrics, ServerConfig.Limits limits) {}
 
   private HttpApp() {}
 
@@ -142,7 +143,7 @@ public final class HttpApp {
         "paragraphs", s.index().paragraphCount(),
         "generation", s.index().generation().getFileName().toString())));
 
-    new SuggestRoutes(s.index()).register(config);
+    new SuggestRoutes(s.index(), s.synonyms()).register(config);
     s.admin().register(config);
 
     config.routes.exception(ApiException.class, (e, ctx) -> {

@@ -2,6 +2,7 @@ package cn.zhenxing.server.http;
 
 import cn.zhenxing.indexer.suggest.SuggestIndex;
 import cn.zhenxing.server.index.IndexService;
+import cn.zhenxing.server.search.SynonymSource;
 import cn.zhenxing.server.search.UserQueryParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
@@ -24,9 +25,11 @@ final class SuggestRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IndexService index;
+  private final SynonymSource synonyms;
 
-  SuggestRoutes(IndexService index) {
+  SuggestRoutes(IndexService index, SynonymSource synonyms) {
     this.index = index;
+    this.synonyms = synonyms;
   }
 
   void register(JavalinConfig config) {
@@ -51,7 +54,10 @@ final class SuggestRoutes {
     if (format != null && !format.equals("json") && !format.equals("opensearch")) {
       throw ApiException.badParameter("format", "format must be json (the default) or opensearch, was \"" + SearchParams.abbreviate(format) + "\"");
     }
-    List<SuggestIndex.Suggestion> found = q.isEmpty() ? List.of() : index.suggest(UserQueryParser.sanitize(q), size);
+    String typed = UserQueryParser.sanitize(q).strip();
+    // Typed as an abbreviation or a synonym (GDP, AI), the phrases of the text are suggested too.
+    List<String> otherWritings = typed.isEmpty() ? List.of() : synonyms.current().variants(typed).stream().skip(1).toList();
+    List<SuggestIndex.Suggestion> found = typed.isEmpty() ? List.of() : index.suggest(typed, otherWritings, size);
     if ("opensearch".equals(format)) {
       // The OpenSearch suggestions format: [query, [completions]].
       String body = JSON.writeValueAsString(List.of(q, found.stream().map(SuggestIndex.Suggestion::text).toList()));

@@ -378,12 +378,15 @@ public final class IndexService implements Closeable {
     }
   }
 
-  /** Search-box suggestions from the live generation's suggest index. */
-  public List<SuggestIndex.Suggestion> suggest(String typed, int size) throws IOException {
+  /**
+   * Search-box suggestions from the live generation's suggest index: for {@code typed}, then for its other
+   * ways of writing (see {@link SuggestIndex#lookup(String, List, int)}).
+   */
+  public List<SuggestIndex.Suggestion> suggest(String typed, List<String> otherWritings, int size) throws IOException {
     while (true) {
       LiveIndex index = live.get();
       try {
-        return index.suggestions().lookup(typed, size);
+        return index.suggestions().lookup(typed, otherWritings, size);
       } catch (AlreadyClosedException e) {
         if (live.get() == index) {
           throw e;
