@@ -102,14 +102,14 @@ public final class SuggestIndex implements Closeable {
   public List<Suggestion> lookup(String typed, List<String> otherWritings, int size) throws IOException {
     List<Suggestion> out = new ArrayList<>(completions(typed, size, false));
     Set<String> seen = new java.util.HashSet<>();
-    seen.add(TraditionalToSimplified.convert(typed.strip()));
-    out.forEach(s -> seen.add(TraditionalToSimplified.convert(s.text())));
+    seen.add(sameness(typed.strip()));
+    out.forEach(s -> seen.add(sameness(s.text())));
     for (String other : otherWritings) {
       for (Suggestion s : completions(other, size, true)) {
         if (out.size() >= size) {
           return out;
         }
-        if (seen.add(TraditionalToSimplified.convert(s.text()))) {
+        if (seen.add(sameness(s.text()))) {
           out.add(s);
         }
       }
@@ -123,15 +123,15 @@ public final class SuggestIndex implements Closeable {
       return List.of();
     }
     List<Lookup.LookupResult> found = suggester.lookup(q, FETCH, true, false);
-    // 東北亞 and 东北亚 are one suggestion: the form found more often is kept (found is heaviest first), and
-    // what was typed is compared in simplified characters either way (中國 puts 中国式 first).
+    // 東北亞 and 东北亚 are one suggestion, as are 8%左右 and 8％左右: the form found more often is kept (found is
+    // heaviest first), and what was typed is compared in simplified characters either way (中國 puts 中国式 first).
     record Candidate(Suggestion suggestion, String simplified) {}
     List<Candidate> all = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    String simplifiedTyped = TraditionalToSimplified.convert(q);
+    String simplifiedTyped = sameness(q);
     for (Lookup.LookupResult r : found) {
       String text = r.key.toString();
-      String simplified = TraditionalToSimplified.convert(text);
+      String simplified = sameness(text);
       if (seen.add(simplified) && (withItself || !simplified.equals(simplifiedTyped))) {
         all.add(new Candidate(new Suggestion(text, r.value), simplified));
       }
@@ -141,6 +141,17 @@ public final class SuggestIndex implements Closeable {
         .thenComparing(Comparator.comparingLong((Candidate c) -> c.suggestion().weight()).reversed())
         .thenComparingInt(c -> c.simplified().length()));
     return all.stream().limit(size).map(Candidate::suggestion).toList();
+  }
+
+  /** What two suggestions share when they differ only in script or width: simplified, full-width ASCII folded. */
+  private static String sameness(String text) {
+    String simplified = TraditionalToSimplified.convert(text);
+    StringBuilder out = new StringBuilder(simplified.length());
+    for (int i = 0; i < simplified.length(); i++) {
+      char c = simplified.charAt(i);
+      out.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c);
+    }
+    return out.toString();
   }
 
   /**

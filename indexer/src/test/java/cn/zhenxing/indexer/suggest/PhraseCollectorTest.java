@@ -47,7 +47,8 @@ class PhraseCollectorTest {
   @Test
   void words_of_the_text_are_suggested_too_and_one_form_of_traditional_and_simplified(@TempDir Path gen)
       throws Exception {
-    SuggestIndex.build(gen, Map.of("东北亚经济合作", 9L, "東北亞經濟合作", 2L, "数字经济", 7L),
+    SuggestIndex.build(gen, Map.of("东北亚经济合作", 9L, "東北亞經濟合作", 2L, "数字经济", 7L,
+            "国内生产总值增长8%左右", 3L, "国内生产总值增长8％左右", 2L),
         Map.of("黑土地", 12L, "黑土层", 4L, "沈阳市", 40L));
     try (SuggestIndex index = SuggestIndex.open(gen)) {
       assertEquals(List.of("黑土地"), texts(index.lookup("黑土", 8)),
@@ -56,6 +57,7 @@ class PhraseCollectorTest {
       assertEquals(List.of("东北亚经济合作"), texts(index.lookup("东北亚", 8)), "the commoner form only");
       assertEquals(List.of("东北亚经济合作"), texts(index.lookup("東北亞", 8)));
       assertEquals("沈阳市", texts(index.lookup("瀋陽", 8)).get(0), "typed in traditional characters");
+      assertEquals(List.of("国内生产总值增长8%左右"), texts(index.lookup("国内生产总值", 8)), "８％ and 8% are one");
     }
   }
 
