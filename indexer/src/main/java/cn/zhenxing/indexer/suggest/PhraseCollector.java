@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Gathers the phrases worth suggesting while articles are indexed: article titles, section headings (split
  * into clauses), the short lead-ins that open many policy paragraphs (推动数字沈阳建设。…), those lead-ins
- * without their opening verbs (数字沈阳建设), and the theme terms found in the text (数字经济). Each phrase's
+ * without their opening verbs (数字沈阳建设), the terms the text quotes (“千万工程”) and the theme terms found in
+ * the text (数字经济). Each phrase's
  * weight adds up every occurrence, titles and headings counting more, so common key phrases rank first.
  * Safe to call from many indexing threads.
  */
@@ -59,6 +60,9 @@ public final class PhraseCollector {
           addIfGood(local, topic, 1);
         }
       }
+      for (String term : quoted(article.paragraphs().get(i).text())) {
+        addIfGood(local, term, 1);
+      }
       if (i < tags.size()) {
         for (List<String> terms : tags.get(i).evidence().values()) {
           for (String term : terms) {
@@ -86,6 +90,32 @@ public final class PhraseCollector {
       }
     }
     return null;
+  }
+
+  static final int MAX_QUOTED = 12;
+
+  /**
+   * The short terms a text puts in quotation marks: policy writing quotes its coined phrases (“千万工程”,
+   * “枫桥经验”, “人工智能+”, “十五五”), which people then search for but which begin no heading or paragraph.
+   */
+  static List<String> quoted(String text) {
+    List<String> out = new ArrayList<>();
+    for (int open = text.indexOf('“'); open >= 0; open = text.indexOf('“', open + 1)) {
+      int close = text.indexOf('”', open + 1);
+      if (close < 0) {
+        break;
+      }
+      String term = text.substring(open + 1, close);
+      if (term.length() >= 2 && term.length() <= MAX_QUOTED && term.chars().allMatch(PhraseCollector::isTermChar)) {
+        out.add(term);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isTermChar(int c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || (c < 128 && Character.isLetterOrDigit(c))
+        || c == '+';
   }
 
   /** 持续优化营商环境 → 优化营商环境, 营商环境: the lead-in with one, then two opening words removed. */

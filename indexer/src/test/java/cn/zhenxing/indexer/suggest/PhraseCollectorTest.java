@@ -27,6 +27,12 @@ class PhraseCollectorTest {
   }
 
   @Test
+  void quoted_terms_are_key_phrases() {
+    assertEquals(List.of("千万工程", "人工智能+", "十五五"),
+        PhraseCollector.quoted("学习运用“千万工程”经验，深化拓展“人工智能+”行动，谋划“十五五”，“好”，“推动高质量发展，是做好经济工作的根本要求”"));
+  }
+
+  @Test
   void collects_weighted_phrases_from_the_seeds_and_builds_a_suggester(@TempDir Path gen) throws Exception {
     PhraseCollector collector = new PhraseCollector();
     ThemeTagger tagger = new ThemeTagger(Taxonomy.defaults());
@@ -36,6 +42,7 @@ class PhraseCollectorTest {
     Map<String, Long> weights = collector.weights();
     assertTrue(weights.get("营商环境") > weights.get("数字沈阳建设"), "frequent key phrases weigh more");
     assertTrue(weights.containsKey("2026年辽宁省政府工作报告"));
+    assertTrue(weights.containsKey("人工智能+"), "quoted in the Liaoning report");
     assertFalse(weights.keySet().stream().anyMatch(p -> p.contains("。")), "no sentences");
     SuggestIndex.build(gen, weights, Map.of());
     try (SuggestIndex index = SuggestIndex.open(gen)) {
