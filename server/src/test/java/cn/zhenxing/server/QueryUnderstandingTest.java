@@ -143,6 +143,32 @@ class QueryUnderstandingTest {
     assertEquals(201, put.status(), put.body());
   }
 
+  @Test
+  void official_names_regions_traditional_places_and_years_scope_like_places() throws Exception {
+    assertFalse(hitIds("内蒙古 煤炭").isEmpty());
+    assertEquals(hitIds("内蒙古 煤炭"), hitIds("内蒙古自治区 煤炭"), "自治区 is part of the name, not a word to find");
+    assertEquals(hitIds("辽宁 营商环境"), hitIds("遼寧 營商環境"), "a place in traditional characters scopes as one");
+    assertEquals(hitIds("辽宁 营商环境"), hitIds("遼寧省 營商環境"));
+    // The provinces' reports are about the Northeast without writing 东北: each 冰雪 paragraph of theirs counts.
+    java.util.Set<String> northeast = new java.util.HashSet<>(hitIds("东北 冰雪"));
+    for (String id : hitIds("冰雪")) {
+      if (id.matches("prov-gwr-2026-(辽宁省|吉林省|黑龙江省|内蒙古自治区)#.*")) {
+        assertTrue(northeast.contains(id), id + " missing from 东北 冰雪: " + northeast);
+      }
+    }
+    assertEquals(hitIds("东北 冰雪"), hitIds("東北 冰雪"));
+    // A year is found in the report's title: the 2026 reports' targets say 今年, not 2026年.
+    assertFalse(hitIds("主要预期目标").isEmpty());
+    assertEquals(new java.util.HashSet<>(hitIds("主要预期目标")), new java.util.HashSet<>(hitIds("2026年 主要预期目标")));
+    assertEquals(0, search("2019年 主要预期目标").get("total").asLong(), "no report of 2019 in the seeds");
+  }
+
+  private static java.util.List<String> hitIds(String q) throws Exception {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    search(q).get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
   private static java.util.List<String> articles(String q) throws Exception {
     java.util.List<String> ids = new java.util.ArrayList<>();
     search(q).get("hits").forEach(h -> ids.add(h.get("articleId").asText()));

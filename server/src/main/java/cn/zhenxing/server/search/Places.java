@@ -1,5 +1,6 @@
 package cn.zhenxing.server.search;
 
+import cn.zhenxing.indexer.analysis.TraditionalToSimplified;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,19 +23,39 @@ final class Places {
 
   private static final String[] SUFFIXES = {"省", "市", "自治区", "地区"};
 
-  /** True for a place name, also with a 省/市/自治区 suffix typed. */
+  /**
+   * What a region stands for besides its own name: the reports of 辽宁 or 黑龙江 are about the Northeast
+   * without saying 东北 (内蒙古's eastern part belongs to it, as the revitalization plans count it).
+   */
+  private static final Map<String, List<String>> MEMBERS = Map.of(
+      "东北", List.of("辽宁", "吉林", "黑龙江", "内蒙古"),
+      "东三省", List.of("辽宁", "吉林", "黑龙江"),
+      "东北三省", List.of("辽宁", "吉林", "黑龙江"));
+
+  /** True for a place name, also with a 省/市/自治区 suffix typed, in simplified or traditional characters. */
   static boolean isPlace(String word) {
-    return NAMES.contains(word) || bareName(word).isPresent();
+    String simplified = TraditionalToSimplified.convert(word);
+    return NAMES.contains(simplified) || bareName(simplified).isPresent();
   }
 
-  /** The name without the 省/市/自治区/地区 typed after it (沈阳市 → 沈阳), when that is a known place. */
+  /**
+   * The name without the 省/市/自治区/地区 typed after it (沈阳市 → 沈阳, 遼寧省 → 辽宁), when that is a known
+   * place; in simplified characters, which the index's analysers match either way.
+   */
   static Optional<String> bareName(String word) {
+    String simplified = TraditionalToSimplified.convert(word);
     for (String suffix : SUFFIXES) {
-      if (word.endsWith(suffix) && NAMES.contains(word.substring(0, word.length() - suffix.length()))) {
-        return Optional.of(word.substring(0, word.length() - suffix.length()));
+      String bare = simplified.substring(0, Math.max(0, simplified.length() - suffix.length()));
+      if (simplified.endsWith(suffix) && NAMES.contains(bare)) {
+        return Optional.of(bare);
       }
     }
     return Optional.empty();
+  }
+
+  /** The places a region is made of (东北: 辽宁, 吉林, 黑龙江, 内蒙古); empty for any other name. */
+  static List<String> members(String place) {
+    return MEMBERS.getOrDefault(TraditionalToSimplified.convert(place), List.of());
   }
 
   private static Set<String> load() {

@@ -60,6 +60,8 @@ public final class QueryBuilder {
   static final float PLACE_CONTEXT_BOOST = 0.5f;
   /** 沈阳 for 沈阳市 typed: found, below the name as typed. */
   static final float BARE_PLACE_BOOST = 0.9f;
+  /** 辽宁 for 东北 typed: found, below the region's own name. */
+  static final float REGION_MEMBER_BOOST = 0.8f;
   static final int NEAR_SLOP = 8;
 
   /**
@@ -172,7 +174,7 @@ public final class QueryBuilder {
     Set<String> seen = new HashSet<>();
     int leftOut = 0;
     for (String typed : pinyinAsOne(q.text(), ctx)) {
-      List<Word> all = words(typed, ctx.features().latinRuns());
+      List<Word> all = withoutNameEndings(words(typed, ctx.features().latinRuns()));
       // A word already in the query adds nothing to what must match.
       List<Word> w = new ArrayList<>();
       for (Word word : all) {
@@ -199,7 +201,7 @@ public final class QueryBuilder {
         for (Word word : dropStopWords(w)) {
           boolean place = isPlace(word);
           boolean loose = !place && (isCommon(word, ctx) || isAction(word));
-          units.add(new Unit(place ? placeQuery(word) : wordQuery(word), List.of(word), loose, place));
+          units.add(new Unit(place ? placeQuery(word, true) : wordQuery(word), List.of(word), loose, place));
         }
         markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
       } else {
@@ -415,13 +417,46 @@ public final class QueryBuilder {
     return b.build();
   }
 
-  /** A place name found in the title or section too (黑龙江冰雪经济 as 黑龙江 冰雪经济), any other word as a word. */
+  /**
+   * A place name found in the title or section too (黑龙江冰雪经济 as 黑龙江 冰雪经济), any other word as a word.
+   * Inside a term with other ways of writing it (东北振兴 ⇔ 振兴东北) a region is only itself: the term is about
+   * the Northeast as a whole, not about 振兴 in any of its provinces.
+   */
   private Query wordOrPlaceQuery(Word w) {
-    return isPlace(w) ? placeQuery(w) : wordQuery(w);
+    return isPlace(w) ? placeQuery(w, false) : wordQuery(w);
   }
 
+  /**
+   * A place, or a year: both scope a query the same way, as what a report is about is in its title (2026年
+   * 主要预期目标 wants the 2026 reports' targets, whose text says 今年).
+   */
   private static boolean isPlace(Word w) {
-    return w.terms().size() == 1 && Places.isPlace(w.surface());
+    return w.terms().size() == 1 && (Places.isPlace(w.surface()) || isYear(w.surface()));
+  }
+
+  private static boolean isYear(String s) {
+    return s.length() == 4 && s.chars().allMatch(Character::isDigit) && s.compareTo("1949") >= 0 && s.compareTo("2099") <= 0;
+  }
+
+  /** What SmartChinese splits off a region's official name (内蒙古/自治区, 广西/壮族/自治区). */
+  private static final Set<String> REGION_ENDINGS = Set.of("自治区", "壮族", "回族", "维吾尔");
+
+  /**
+   * The words without the endings of a place's official name or of a year: 内蒙古自治区 煤炭 is 内蒙古 煤炭 and
+   * 2026年 is 2026 (texts and titles write both ways; 自治区 required as a word had found nothing).
+   */
+  private static List<Word> withoutNameEndings(List<Word> words) {
+    List<Word> out = new ArrayList<>(words.size());
+    Word previous = null;
+    for (Word w : words) {
+      boolean ending = previous != null && isPlace(previous)
+          && (isYear(previous.surface()) ? w.surface().equals("年") : REGION_ENDINGS.contains(w.surface()));
+      if (!ending) {
+        out.add(w);
+        previous = w;
+      }
+    }
+    return out;
   }
 
   /**
@@ -455,7 +490,7 @@ public final class QueryBuilder {
    * A place name: like any word, but a match in the article's title or the section counts nearly as much as
    * one in the text, since a work report of 吉林省 is about 吉林 in every paragraph.
    */
-  private Query placeQuery(Word w) {
+  private Query placeQuery(Word w, boolean withMembers) {
     List<Query> ways = new ArrayList<>();
     ways.add(new BoostQuery(terms(IndexSchema.TEXT, w), WORD_BOOST));
     Query inText = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
@@ -477,6 +512,17 @@ public final class QueryBuilder {
         ways.add(new BoostQuery(bareContext, PLACE_CONTEXT_BOOST * BARE_PLACE_BOOST));
       }
     });
+    // 东北 typed also finds what its provinces' reports say about it, which is written 辽宁 or 黑龙江, not 东北.
+    for (String member : withMembers ? Places.members(w.surface()) : List.<String>of()) {
+      Query memberText = sequence(IndexSchema.TEXT_BIGRAMS, member);
+      if (memberText != null) {
+        ways.add(new BoostQuery(memberText, BIGRAM_BOOST * REGION_MEMBER_BOOST));
+      }
+      Query memberContext = context(member);
+      if (memberContext != null) {
+        ways.add(new BoostQuery(memberContext, PLACE_CONTEXT_BOOST * REGION_MEMBER_BOOST));
+      }
+    }
     return new DisjunctionMaxQuery(ways, 0.1f);
   }
 
