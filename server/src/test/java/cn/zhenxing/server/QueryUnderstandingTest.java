@@ -80,6 +80,13 @@ class QueryUnderstandingTest {
     assertTrue(beginning >= hanzi && hanzi > 0, beginning + " / " + hanzi);
     assertEquals(beginning, search("yingshang").get("total").asLong(), "yingshang alone reads as 营商, as typing it would");
     assertTrue(search("yingshang huanjing").get("hits").get(0).get("highlight").asText().contains("<mark>营商环境</mark>"));
+    assertEquals(hitIds("辽宁 营商环境"), hitIds("liaoning yingshang huanjing"), "a place and a topic in pinyin syllables");
+    assertFalse(hitIds("jilin qiche").isEmpty());
+    assertEquals(hitIds("吉林 汽车"), hitIds("jilin qiche"));
+    for (JsonNode hit : search("jilin qiche").get("hits")) {
+      assertTrue(hit.get("highlight").asText().contains("<mark>"), "pinyin words are marked as typed words: " + hit);
+    }
+    assertEquals(hitIds("东北 冰雪"), hitIds("dongbei bingxue"), "东北 read from pinyin stands for its provinces too");
   }
 
   @Test

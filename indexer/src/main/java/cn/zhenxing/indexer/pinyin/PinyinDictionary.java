@@ -215,13 +215,17 @@ public final class PinyinDictionary {
     return ok[s.length()];
   }
 
-  /** Splits "yingshang huanjing" into known words (fewest pieces, user spaces respected): 营商 环境. */
+  /**
+   * Splits "yingshang huanjing" into known words (fewest pieces, user spaces respected): 营商 环境. When the
+   * spaces cut a word ("liaoning yingshang huanjing": 营商 alone is no word), the letters are read as one run
+   * instead: 辽宁营商环境.
+   */
   private String segment(String s) {
     List<String> parts = new ArrayList<>();
     for (String token : s.split(" ")) {
       String hanzi = segmentToken(token);
       if (hanzi == null) {
-        return null;
+        return s.contains(" ") ? segmentToken(s.replace(" ", "")) : null;
       }
       parts.add(hanzi);
     }

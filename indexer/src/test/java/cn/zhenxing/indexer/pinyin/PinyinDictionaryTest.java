@@ -40,6 +40,8 @@ class PinyinDictionaryTest {
     assertEquals(List.of("数字沈阳"), p.hanzi("shuzishenyang"));
     assertEquals(List.of("数字沈阳"), p.hanzi("szsy"));
     assertEquals(List.of("营商环境"), p.hanzi("yingshang huanjing"));
+    assertEquals(List.of("重庆营商环境"), p.hanzi("chongqing yingshang huanjing"),
+        "spaces that cut a word (营商 is none) are read past");
     assertEquals(List.of("重庆"), p.hanzi("chongqing"), "polyphone read from the phrase dictionary");
     assertEquals(List.of("银行"), p.hanzi("yinhang"));
     assertEquals(List.of("数字 沈阳"), p.hanzi("shuzi shenyang").stream().map(s -> s.contains(" ") ? s : "数字 沈阳").toList());

@@ -206,15 +206,16 @@ public final class QueryBuilder {
         markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
       } else {
         List<Query> ways = new ArrayList<>();
-        ways.add(allOf(dropStopWords(w)));
+        ways.add(allOf(dropStopWords(w), false));
         markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
         for (Alternative alt : alternatives) {
           List<Word> altWords = words(alt.text(), ctx.features().latinRuns());
           if (!altWords.isEmpty()) {
-            ways.add(new BoostQuery(allOf(dropStopWords(altWords)), alt.boost()));
+            ways.add(new BoostQuery(allOf(dropStopWords(altWords), alt.typedWords()), alt.boost()));
             // Another way of writing the chunk is marked where it stands written, not word by word: the 产业 of
-            // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text.
-            markable(altWords, false).forEach(m -> highlight.add(m, Occur.SHOULD));
+            // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text. Pinyin read as words is marked as typed words
+            // are (jilin qiche: 汽车 where 吉林 is only the report's title).
+            markable(altWords, alt.typedWords()).forEach(m -> highlight.add(m, Occur.SHOULD));
           }
         }
         units.add(new Unit(new DisjunctionMaxQuery(ways, 0.1f), w, false, false));
@@ -308,8 +309,15 @@ public final class QueryBuilder {
     return true;
   }
 
-  /** Another way of writing a chunk and how much less it counts than what was typed. */
-  record Alternative(String text, float boost) {}
+  /**
+   * Another way of writing a chunk and how much less it counts than what was typed; {@code typedWords} when its
+   * words are the user's own (pinyin read as hanzi), to be marked one by one like typed words.
+   */
+  record Alternative(String text, float boost, boolean typedWords) {
+    Alternative(String text, float boost) {
+      this(text, boost, false);
+    }
+  }
 
   /** Synonym rewrites of the chunk, and hanzi readings when the chunk is pinyin no paragraph contains. */
   List<Alternative> alternatives(String chunk, QueryContext ctx) {
@@ -326,7 +334,7 @@ public final class QueryBuilder {
         // A reading counts as much less as it is rarer than the commonest: a rare word's higher IDF had ranked
         // 竞技 above 经济 for jingji, 伤害 above 上海 for shanghai, every 背景 above 北京 for beijing.
         float boost = PINYIN_BOOST * reading.weight() / Math.max(1, readings.get(0).weight());
-        out.add(new Alternative(reading.hanzi(), boost));
+        out.add(new Alternative(reading.hanzi(), boost, true));
         if (ctx.features().synonyms()) {
           ctx.synonyms().variants(reading.hanzi()).stream().skip(1)
               .forEach(v -> out.add(new Alternative(v, boost * SYNONYM_BOOST)));
@@ -401,14 +409,17 @@ public final class QueryBuilder {
     return ctx.docFreq().of(IndexSchema.TEXT, w.terms().get(0)) > ctx.numDocs() * COMMON_SHARE;
   }
 
-  /** All of the words, each in any of its ways (used for one way of writing a chunk). */
-  private Query allOf(List<Word> words) {
+  /**
+   * All of the words, each in any of its ways (used for one way of writing a chunk); {@code regionsAsMembers}
+   * when the words are the user's own (see {@link #wordOrPlaceQuery}).
+   */
+  private Query allOf(List<Word> words, boolean regionsAsMembers) {
     if (words.size() == 1) {
-      return wordOrPlaceQuery(words.get(0));
+      return wordOrPlaceQuery(words.get(0), regionsAsMembers);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Word w : words) {
-      b.add(wordOrPlaceQuery(w), Occur.MUST);
+      b.add(wordOrPlaceQuery(w, regionsAsMembers), Occur.MUST);
     }
     Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(words));
     if (exact != null) {
@@ -420,10 +431,11 @@ public final class QueryBuilder {
   /**
    * A place name found in the title or section too (黑龙江冰雪经济 as 黑龙江 冰雪经济), any other word as a word.
    * Inside a term with other ways of writing it (东北振兴 ⇔ 振兴东北) a region is only itself: the term is about
-   * the Northeast as a whole, not about 振兴 in any of its provinces.
+   * the Northeast as a whole, not about 振兴 in any of its provinces; read from pinyin (dongbei bingxue), it
+   * stands for its provinces as typed hanzi do.
    */
-  private Query wordOrPlaceQuery(Word w) {
-    return isPlace(w) ? placeQuery(w, false) : wordQuery(w);
+  private Query wordOrPlaceQuery(Word w, boolean regionsAsMembers) {
+    return isPlace(w) ? placeQuery(w, regionsAsMembers) : wordQuery(w);
   }
 
   /**
