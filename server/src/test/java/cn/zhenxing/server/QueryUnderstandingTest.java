@@ -170,6 +170,16 @@ class QueryUnderstandingTest {
     assertEquals(0, search("2019年 主要预期目标").get("total").asLong(), "no report of 2019 in the seeds");
   }
 
+  @Test
+  void towards_a_country_is_one_term() throws Exception {
+    JsonNode hits = search("对俄合作").get("hits");
+    assertTrue(hits.size() > 0);
+    for (JsonNode hit : hits) {
+      assertTrue(hit.get("text").asText().contains("对俄"), "about relations with 俄罗斯 in general: " + hit.get("id"));
+    }
+    assertEquals(hitIds("对俄 合作"), hitIds("对俄合作"));
+  }
+
   private static java.util.List<String> hitIds(String q) throws Exception {
     java.util.List<String> ids = new java.util.ArrayList<>();
     search(q).get("hits").forEach(h -> ids.add(h.get("id").asText()));

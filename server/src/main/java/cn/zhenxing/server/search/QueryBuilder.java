@@ -674,8 +674,14 @@ public final class QueryBuilder {
 
   private static boolean isLoneHanRun(Word w) {
     return Chars.isHan(w.surface()) && w.terms().size() == w.surface().length()
-        && !QUERY_STOP_WORDS.contains(w.surface());
+        && (!QUERY_STOP_WORDS.contains(w.surface()) || w.surface().equals(TOWARDS));
   }
+
+  /**
+   * 对 is a function word, except before a country's one-character name: 对俄 (合作), 对日, 对韩 are terms, and
+   * without 对 the 俄 of 对俄合作 matched every paragraph on relations with 俄罗斯.
+   */
+  private static final String TOWARDS = "对";
 
   private static boolean contiguous(String text, Word a, Word b) {
     int at = text.indexOf(a.surface() + b.surface());
