@@ -272,6 +272,13 @@ class QueryUnderstandingTest {
     assertEquals("营商环境 沈阳", typoInTwo.get("didYouMean").get("query").asText(), "the misspelt chunk is fixed");
     assertEquals("spelling", typoInTwo.get("didYouMean").get("reason").asText());
 
+    // Quoted, the same help: the phrase spell-fixed and kept quoted, or its words freed and then relaxed.
+    assertEquals("\"营商环境\"", search("\"营商环竟\"").get("didYouMean").get("query").asText());
+    JsonNode quoted = search("\"冰雪旅游\" 辽宁");
+    assertEquals(0, quoted.get("total").asLong());
+    assertEquals("冰雪旅游", quoted.get("didYouMean").get("query").asText());
+    assertEquals("relaxed", quoted.get("didYouMean").get("reason").asText());
+
     put("antler", "纪要\n鹿茸产业链条不断延伸。");
     try {
       JsonNode placed = search("鹿茸 辽宁");

@@ -34,16 +34,29 @@ final class DidYouMean {
 
   Optional<Proposal> propose(UserQuery q, List<String> themes, IndexSearcher searcher, SuggestIndex suggestions,
       QueryContext ctx) throws IOException {
-    if (q.text().isEmpty()) {
+    if (q.text().isEmpty() && q.phrases().isEmpty()) {
       return Optional.empty();
     }
     Optional<Proposal> spelled = spelled(q, themes, searcher, suggestions, ctx);
     if (spelled.isPresent()) {
       return spelled;
     }
-    String typed = String.join(" ", q.text());
-    if (q.text().size() > 1 || queries.words(typed, true).size() > 1) {
-      return relaxed(q, themes, searcher, ctx);
+    UserQuery free = q;
+    if (!q.phrases().isEmpty()) {
+      // A quoted phrase written nowhere as typed ("老工业基地" 辽宁): its words need not stand together, and
+      // when that finds nothing either, the words are relaxed as if typed without quotes.
+      List<String> text = new ArrayList<>(q.text());
+      text.addAll(q.phrases());
+      String query = rewrite(text, List.of(), q.excluded());
+      free = UserQueryParser.parse(query);
+      long n = count(free, themes, searcher, ctx);
+      if (n > 0) {
+        return Optional.of(new Proposal(query, "relaxed", n));
+      }
+    }
+    String typed = String.join(" ", free.text());
+    if (free.text().size() > 1 || queries.words(typed, true).size() > 1) {
+      return relaxed(free, themes, searcher, ctx);
     }
     return Optional.empty();
   }
@@ -55,15 +68,22 @@ final class DidYouMean {
    */
   private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
       SuggestIndex suggestions, QueryContext ctx) throws IOException {
-    for (int i = 0; i < q.text().size(); i++) {
-      String chunk = q.text().get(i);
+    int chunks = q.text().size();
+    for (int i = 0; i < chunks + q.phrases().size(); i++) {
+      boolean phrase = i >= chunks; // a quoted phrase is fixed the same way, and stays quoted
+      String chunk = phrase ? q.phrases().get(i - chunks) : q.text().get(i);
       for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
         if (editDistance(chunk, candidate) > Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
           continue;
         }
         List<String> text = new ArrayList<>(q.text());
-        text.set(i, candidate);
-        String query = rewrite(q, text);
+        List<String> phrases = new ArrayList<>(q.phrases());
+        if (phrase) {
+          phrases.set(i - chunks, candidate);
+        } else {
+          text.set(i, candidate);
+        }
+        String query = rewrite(text, phrases, q.excluded());
         long n = count(UserQueryParser.parse(query), themes, searcher, ctx);
         if (n > 0) {
           return Optional.of(new Proposal(query, "spelling", n));
@@ -154,9 +174,13 @@ final class DidYouMean {
 
   /** The query with its free text replaced, phrases and exclusions kept. */
   private static String rewrite(UserQuery q, List<String> text) {
+    return rewrite(text, q.phrases(), q.excluded());
+  }
+
+  private static String rewrite(List<String> text, List<String> phrases, List<String> excluded) {
     List<String> parts = new ArrayList<>(text);
-    q.phrases().forEach(p -> parts.add("\"" + p + "\""));
-    q.excluded().forEach(e -> parts.add("-" + (e.contains(" ") ? "\"" + e + "\"" : e)));
+    phrases.forEach(p -> parts.add("\"" + p + "\""));
+    excluded.forEach(e -> parts.add("-" + (e.contains(" ") ? "\"" + e + "\"" : e)));
     return String.join(" ", parts);
   }
 }
