@@ -118,6 +118,9 @@ class OperationsTest {
       JsonNode body = r.json();
       assertTrue(body.get("partial").asBoolean(), "partial flag, total " + body.get("total"));
       assertFalse(body.get("notice").isNull());
+      JsonNode cutShort = server.search("沈阳", "").json();
+      assertTrue(cutShort.get("partial").asBoolean() && cutShort.get("total").asLong() == 0, cutShort.toString());
+      assertTrue(cutShort.get("didYouMean").isNull(), "a search cut short proposes no other spelling of 沈阳");
     }
     try (TestServer server = TestServer.start(TestServer.config(dir.resolve("index")))) {
       assertFalse(server.search("营商环境", "").json().get("partial").asBoolean(), "normal searches are complete");

@@ -164,6 +164,22 @@ class QueryUnderstandingTest {
       }
     }
     assertEquals(hitIds("东北 冰雪"), hitIds("東北 冰雪"));
+    assertFalse(hitIds("东三省 冰雪").isEmpty(), "东三省 stands for its provinces too");
+    assertEquals(hitIds("东北 冰雪"), hitIds("东北三省 冰雪"));
+    for (String id : hitIds("冰雪 -东北")) {
+      assertFalse(id.matches("prov-gwr-2026-(辽宁省|吉林省|黑龙江省|内蒙古自治区)#.*"), "-东北 leaves out its provinces: " + id);
+    }
+    assertEquals(0, search("东北 -东北").get("total").asLong());
+    // 东北 written ranks above its provinces' reports, which only stand for it.
+    JsonNode regionHits = server.search("东北", "size=100").json();
+    boolean provinceOnly = false;
+    for (JsonNode hit : regionHits.get("hits")) {
+      boolean written = hit.get("text").asText().contains("东北");
+      assertFalse(written && provinceOnly, "a paragraph that says 东北 ranked after one that does not: " + hit.get("id"));
+      provinceOnly |= !written;
+    }
+    assertTrue(provinceOnly, "the provinces' reports are found too");
+    assertEquals(hitIds("内蒙古 煤炭"), hitIds("內蒙古自治區 煤炭"), "traditional 自治區 is part of the name too");
     // A year is found in the report's title: the 2026 reports' targets say 今年, not 2026年.
     assertFalse(hitIds("主要预期目标").isEmpty());
     assertEquals(new java.util.HashSet<>(hitIds("主要预期目标")), new java.util.HashSet<>(hitIds("2026年 主要预期目标")));
@@ -278,6 +294,9 @@ class QueryUnderstandingTest {
     assertEquals(0, quoted.get("total").asLong());
     assertEquals("冰雪旅游", quoted.get("didYouMean").get("query").asText());
     assertEquals("relaxed", quoted.get("didYouMean").get("reason").asText());
+    JsonNode range = search("2026-2099年");
+    assertEquals(0, range.get("total").asLong());
+    assertTrue(range.get("didYouMean").isNull(), "年 alone is no proposal: " + range.get("didYouMean"));
 
     put("antler", "纪要\n鹿茸产业链条不断延伸。");
     try {

@@ -146,8 +146,9 @@ final class DidYouMean {
     // What the query is about must stay: 冰雪旅游 辽宁 proposed 辽宁, everything about a province.
     Proposal best = null;
     for (List<String> text : candidates) {
-      if (text.stream().allMatch(Places::isPlace)) {
-        continue;
+      String rest = String.join("", text);
+      if (text.stream().allMatch(Places::isPlace) || rest.codePointCount(0, rest.length()) < 2) {
+        continue; // 年 alone (of 2026-2030年) is no topic either
       }
       String query = rewrite(q, text);
       long n = count(UserQueryParser.parse(query), themes, searcher, ctx);
