@@ -422,7 +422,8 @@
   async function loadSuggestions(text) {
     if (suggestController) suggestController.abort();
     const q = text.trim();
-    if (!q || q.length > 50) { closeSuggestions(); return; }
+    // Nothing to complete in an exclusion (-沈阳): choosing 沈阳 would turn it into its opposite.
+    if (!q || chars(q).length > 50 || /^[-－]/.test(q)) { closeSuggestions(); return; }
     const controller = suggestController = new AbortController();
     try {
       const res = await fetch('/api/suggest?q=' + encodeURIComponent(q) + '&size=8', { signal: controller.signal });

@@ -196,6 +196,10 @@ class SearchPageBrowserTest {
     awaitResultsFor("数字经济");
     Thread.sleep(600);
     assertTrue(list.getAttribute("hidden") != null, "no suggestions open over the results after Enter");
+
+    type("-数字");
+    Thread.sleep(600);
+    assertTrue(list.getAttribute("hidden") != null, "an exclusion gets no completions that would include it");
   }
 
   @Test
