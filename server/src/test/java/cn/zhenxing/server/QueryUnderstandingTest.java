@@ -87,6 +87,8 @@ class QueryUnderstandingTest {
       assertTrue(hit.get("highlight").asText().contains("<mark>"), "pinyin words are marked as typed words: " + hit);
     }
     assertEquals(hitIds("东北 冰雪"), hitIds("dongbei bingxue"), "东北 read from pinyin stands for its provinces too");
+    assertFalse(hitIds("lvyou").isEmpty());
+    assertEquals(hitIds("lvyou"), hitIds("lüyou"), "ü typed as such reads as the v keyboards use");
   }
 
   @Test

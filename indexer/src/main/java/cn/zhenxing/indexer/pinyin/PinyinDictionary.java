@@ -141,7 +141,8 @@ public final class PinyinDictionary {
    * rank the readings as people mean them.
    */
   public List<Candidate> readings(String pinyin) {
-    String s = pinyin.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();
+    // ü as keyboards type it (v) and as the dictionary keeps it: lüyou is lvyou.
+    String s = pinyin.toLowerCase(Locale.ROOT).replace('ü', 'v').replaceAll("[^a-z ]", "").strip();
     if (s.isEmpty()) {
       return List.of();
     }

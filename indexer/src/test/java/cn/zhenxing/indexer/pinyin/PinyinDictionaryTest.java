@@ -44,6 +44,7 @@ class PinyinDictionaryTest {
         "spaces that cut a word (营商 is none) are read past");
     assertEquals(List.of("重庆"), p.hanzi("chongqing"), "polyphone read from the phrase dictionary");
     assertEquals(List.of("银行"), p.hanzi("yinhang"));
+    assertEquals(p.hanzi("chongqing yingshang huanjing"), p.hanzi("Chongqing yingshang huanjing"));
     assertEquals(List.of("数字 沈阳"), p.hanzi("shuzi shenyang").stream().map(s -> s.contains(" ") ? s : "数字 沈阳").toList());
     assertEquals(List.of(), p.hanzi("jingdian"), "no word of the index reads jingdian");
     assertEquals(List.of("营商"), p.hanzi("yingshang"), "the beginning of 营商环境, as a pinyin keyboard offers it");

@@ -353,7 +353,7 @@ public final class QueryBuilder {
     }
     for (int i = 0; i < chunk.length(); i++) {
       char c = chunk.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 'ü' || c == 'Ü')) { // lüyou as lvyou
         return false;
       }
     }
