@@ -196,6 +196,8 @@ class QueryUnderstandingTest {
       assertTrue(hit.get("text").asText().contains("对俄"), "about relations with 俄罗斯 in general: " + hit.get("id"));
     }
     assertEquals(hitIds("对俄 合作"), hitIds("对俄合作"));
+    assertFalse(hitIds("对韩").isEmpty(), "no paragraph writes 对韩: 韩 alone, as the text says 美日韩");
+    assertEquals(hitIds("韩"), hitIds("对韩"));
   }
 
   private static java.util.List<String> hitIds(String q) throws Exception {

@@ -176,7 +176,7 @@ public final class QueryBuilder {
     Set<String> seen = new HashSet<>();
     int leftOut = 0;
     for (String typed : pinyinAsOne(q.text(), ctx)) {
-      List<Word> all = withoutNameEndings(words(typed, ctx.features().latinRuns()));
+      List<Word> all = towardsOnlyWhereWritten(withoutNameEndings(words(typed, ctx.features().latinRuns())), ctx);
       // A word already in the query adds nothing to what must match.
       List<Word> w = new ArrayList<>();
       for (Word word : all) {
@@ -681,6 +681,23 @@ public final class QueryBuilder {
   private static boolean isLoneHanRun(Word w) {
     return Chars.isHan(w.surface()) && w.terms().size() == w.surface().length()
         && (!QUERY_STOP_WORDS.contains(w.surface()) || w.surface().equals(TOWARDS));
+  }
+
+  /**
+   * 对韩 where no paragraph writes it (they say 韩国) is 韩 alone, as before 对 was joined: required as written,
+   * it found nothing.
+   */
+  private static List<Word> towardsOnlyWhereWritten(List<Word> words, QueryContext ctx) {
+    List<Word> out = new ArrayList<>(words.size());
+    for (Word w : words) {
+      boolean towards = w.terms().size() == 2 && w.terms().get(0).equals(TOWARDS) && w.surface().length() == 2;
+      if (towards && ctx.docFreq().of(IndexSchema.TEXT_BIGRAMS, w.surface()) == 0) {
+        out.add(new Word(w.terms().get(1), w.surface().substring(1)));
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /**
