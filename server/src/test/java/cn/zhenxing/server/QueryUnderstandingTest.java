@@ -189,6 +189,22 @@ class QueryUnderstandingTest {
   }
 
   @Test
+  void a_longer_name_that_contains_a_place_is_not_that_place() throws Exception {
+    put("desert", "纪要\n巴丹吉林沙漠治理加快推进。");
+    put("chongqing-ne", "纪要\n渝东北地区高铁建设加快。");
+    try {
+      assertFalse(articles("吉林 沙漠").contains("desert"), "巴丹吉林 is no mention of 吉林");
+      assertTrue(articles("巴丹吉林").contains("desert"), "typed, the longer name finds itself");
+      assertTrue(articles("巴丹吉林沙漠").contains("desert"));
+      assertFalse(articles("东北 高铁").contains("chongqing-ne"), "渝东北 is no mention of 东北");
+      assertTrue(articles("渝东北 高铁").contains("chongqing-ne"));
+    } finally {
+      server.send(server.admin("/api/admin/articles/desert").DELETE().build());
+      server.send(server.admin("/api/admin/articles/chongqing-ne").DELETE().build());
+    }
+  }
+
+  @Test
   void towards_a_country_is_one_term() throws Exception {
     JsonNode hits = search("对俄合作").get("hits");
     assertTrue(hits.size() > 0);

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,11 @@ import java.util.Set;
 final class Places {
 
   private static final String RESOURCE = "/cn/zhenxing/indexer/places.txt";
-  private static final Set<String> NAMES = load();
+  private static final List<String> LINES = load();
+  private static final Set<String> NAMES =
+      LINES.stream().filter(l -> !l.startsWith("!")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  /** The longer names that contain a place but are not it (巴丹吉林 for 吉林), by place. */
+  private static final Map<String, List<String>> NOT_IT = notIt();
 
   private Places() {}
 
@@ -53,13 +56,29 @@ final class Places {
     return Optional.empty();
   }
 
+  /** Longer names that contain {@code place} but do not mean it (吉林: 巴丹吉林); usually none. */
+  static List<String> notIt(String place) {
+    return NOT_IT.getOrDefault(TraditionalToSimplified.convert(place), List.of());
+  }
+
+  private static Map<String, List<String>> notIt() {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    for (String line : LINES) {
+      if (line.startsWith("!")) {
+        String longer = line.substring(1);
+        NAMES.stream().filter(longer::contains).forEach(n -> out.computeIfAbsent(n, k -> new java.util.ArrayList<>()).add(longer));
+      }
+    }
+    return Map.copyOf(out);
+  }
+
   /** The places a region is made of (东北: 辽宁, 吉林, 黑龙江, 内蒙古); empty for any other name. */
   static List<String> members(String place) {
     return MEMBERS.getOrDefault(TraditionalToSimplified.convert(place), List.of());
   }
 
-  private static Set<String> load() {
-    Set<String> names = new HashSet<>();
+  private static List<String> load() {
+    List<String> names = new java.util.ArrayList<>();
     try (InputStream in = Places.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
@@ -75,6 +94,6 @@ final class Places {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Set.copyOf(names);
+    return List.copyOf(names);
   }
 }

@@ -176,7 +176,8 @@ public final class QueryBuilder {
     Set<String> seen = new HashSet<>();
     int leftOut = 0;
     for (String typed : pinyinAsOne(q.text(), ctx)) {
-      List<Word> all = towardsOnlyWhereWritten(withoutNameEndings(words(typed, ctx.features().latinRuns())), ctx);
+      List<Word> all = longerNamesWhole(
+          towardsOnlyWhereWritten(withoutNameEndings(words(typed, ctx.features().latinRuns())), ctx));
       // A word already in the query adds nothing to what must match.
       List<Word> w = new ArrayList<>();
       for (Word word : all) {
@@ -508,10 +509,10 @@ public final class QueryBuilder {
    */
   private Query placeQuery(Word w, boolean withMembers) {
     List<Query> ways = new ArrayList<>();
-    ways.add(new BoostQuery(terms(IndexSchema.TEXT, w), WORD_BOOST));
+    ways.add(new BoostQuery(notInLongerName(terms(IndexSchema.TEXT, w), w.surface()), WORD_BOOST));
     Query inText = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
     if (inText != null) {
-      ways.add(new BoostQuery(inText, BIGRAM_BOOST));
+      ways.add(new BoostQuery(notInLongerName(inText, w.surface()), BIGRAM_BOOST));
     }
     Query inContext = context(w.surface());
     if (inContext != null) {
@@ -521,7 +522,7 @@ public final class QueryBuilder {
     Places.bareName(w.surface()).ifPresent(bare -> {
       Query bareText = sequence(IndexSchema.TEXT_BIGRAMS, bare);
       if (bareText != null) {
-        ways.add(new BoostQuery(bareText, BIGRAM_BOOST * BARE_PLACE_BOOST));
+        ways.add(new BoostQuery(notInLongerName(bareText, bare), BIGRAM_BOOST * BARE_PLACE_BOOST));
       }
       Query bareContext = context(bare);
       if (bareContext != null) {
@@ -542,6 +543,25 @@ public final class QueryBuilder {
       }
     }
     return new DisjunctionMaxQuery(ways, 0.1f);
+  }
+
+  /**
+   * The place written in a paragraph, unless only inside a longer name that is not it: 吉林 新能源 ranked first a
+   * paragraph on the 巴丹吉林 desert (see places.txt). A paragraph naming both is left to the other ways.
+   */
+  private Query notInLongerName(Query written, String place) {
+    List<String> longer = Places.notIt(place);
+    if (longer.isEmpty()) {
+      return written;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(written, Occur.MUST);
+    for (String name : longer) {
+      Query other = sequence(IndexSchema.TEXT_BIGRAMS, name);
+      if (other != null) {
+        b.add(other, Occur.MUST_NOT);
+      }
+    }
+    return b.build();
   }
 
   /**
@@ -681,6 +701,45 @@ public final class QueryBuilder {
   private static boolean isLoneHanRun(Word w) {
     return Chars.isHan(w.surface()) && w.terms().size() == w.surface().length()
         && (!QUERY_STOP_WORDS.contains(w.surface()) || w.surface().equals(TOWARDS));
+  }
+
+  /**
+   * A longer name typed that contains a place but is not it (巴丹吉林: 巴丹/吉林) is one word, not that place:
+   * the place would leave out the very paragraphs that name it.
+   */
+  private static List<Word> longerNamesWhole(List<Word> words) {
+    List<Word> out = new ArrayList<>(words.size());
+    for (int i = 0; i < words.size(); i++) {
+      // The names end with the place they contain (巴丹吉林, 渝东北): look for the next place, and whether the
+      // words from here to it spell one of them.
+      int next = i + 1;
+      while (next < words.size() && !isPlace(words.get(next))) {
+        next++;
+      }
+      String run = next < words.size() ? surfaceOf(words.subList(i, next + 1)) : "";
+      if (next < words.size() && Places.notIt(words.get(next).surface()).contains(run)) {
+        out.add(join(words.subList(i, next + 1), run));
+        i = next;
+      } else {
+        out.add(words.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** Words typed together as one word: their terms at their positions, the run of characters they came from. */
+  private static Word join(List<Word> run, String surface) {
+    List<String> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    int offset = 0;
+    for (Word w : run) {
+      for (int k = 0; k < w.terms().size(); k++) {
+        terms.add(w.terms().get(k));
+        positions.add(offset + w.positions().get(k));
+      }
+      offset += w.positions().get(w.positions().size() - 1) + 1;
+    }
+    return new Word(List.copyOf(terms), List.copyOf(positions), surface);
   }
 
   /**
