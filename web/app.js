@@ -26,7 +26,7 @@
     ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   // By characters, not UTF-16 units: an emoji or a rare character (𠀀) is never cut in half.
   const chars = (s) => Array.from(s);
-  const shortened = (s) => (chars(s).length > 40 ? chars(s).slice(0, 40).join('') + '…' : s);
+  const shortened = (s) => { const c = chars(s); return c.length > 40 ? c.slice(0, 40).join('') + '…' : s; };
   const unescapeHtml = (s) => String(s).replace(/&(amp|lt|gt|quot|#39);/g, (m, e) =>
     ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }[e]));
   const number = (n) => n.toLocaleString('zh-CN');
@@ -40,12 +40,16 @@
     return { q: p.get('q') || '', themes: p.getAll('theme'), page: Number.isFinite(page) && page > 0 ? page : 1 };
   }
 
-  function searchUrl(state) {
+  function searchParams(state) {
     const p = new URLSearchParams();
     if (state.q) p.set('q', state.q);
     state.themes.forEach((t) => p.append('theme', t));
     if (state.page > 1) p.set('page', String(state.page));
-    const s = p.toString();
+    return p;
+  }
+
+  function searchUrl(state) {
+    const s = searchParams(state).toString();
     return '/' + (s ? '?' + s : '');
   }
 
@@ -155,11 +159,8 @@
    * (mark=), so that the article marks them too when the link is opened in a new tab or shared.
    */
   function articleUrl(articleId, paragraph, state, marks) {
-    const p = new URLSearchParams();
-    if (state.q) p.set('q', state.q);
-    state.themes.forEach((t) => p.append('theme', t));
-    if (state.page > 1) p.set('page', String(state.page));
-    (marks || []).slice(0, 20).forEach((m) => p.append('mark', m));
+    const p = searchParams(state);
+    marks.slice(0, 20).forEach((m) => p.append('mark', m));
     const s = p.toString();
     return '/articles/' + encodeURIComponent(articleId) + (s ? '?' + s : '') + '#p' + paragraph;
   }
@@ -393,9 +394,7 @@
   // provenance for machines: shown as its site, linked to its web address.
   const SOURCE_URL = /https?:\/\/[^\s|]+/i;
   function sourceText(source) {
-    if (!source || /^github:/.test(source)) return '';
-    if (!SOURCE_URL.test(source)) return shortened(source);
-    return '';
+    return source && !/^github:/.test(source) && !SOURCE_URL.test(source) ? shortened(source) : '';
   }
   function sourceLink(source) {
     const url = source && source.match(SOURCE_URL);

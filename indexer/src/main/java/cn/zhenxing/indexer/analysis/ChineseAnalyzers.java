@@ -136,6 +136,18 @@ public final class ChineseAnalyzers {
     return folded == null ? text : folded;
   }
 
+  /**
+   * Every full-width ASCII form as ASCII, punctuation too (8％ → 8%): for comparing texts, never for analysing
+   * them (see {@link #foldedWidths} on why the analysers keep full-width punctuation).
+   */
+  public static String allWidthsFolded(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      out.append(widthFolded(text.charAt(i)));
+    }
+    return out.toString();
+  }
+
   private static char widthFolded(char c) {
     return c >= 0xFF01 && c <= 0xFF5E ? (char) (c - 0xFEE0) : c;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class SuggestIndex implements Closeable {
    */
   public List<Suggestion> lookup(String typed, List<String> otherWritings, int size) throws IOException {
     List<Suggestion> out = new ArrayList<>(completions(typed, size, false));
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     seen.add(sameness(typed.strip()));
     out.forEach(s -> seen.add(sameness(s.text())));
     for (String other : otherWritings) {
@@ -145,13 +146,7 @@ public final class SuggestIndex implements Closeable {
 
   /** What two suggestions share when they differ only in script or width: simplified, full-width ASCII folded. */
   private static String sameness(String text) {
-    String simplified = TraditionalToSimplified.convert(text);
-    StringBuilder out = new StringBuilder(simplified.length());
-    for (int i = 0; i < simplified.length(); i++) {
-      char c = simplified.charAt(i);
-      out.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c);
-    }
-    return out.toString();
+    return ChineseAnalyzers.allWidthsFolded(TraditionalToSimplified.convert(text));
   }
 
   /**

@@ -56,8 +56,8 @@ final class SuggestRoutes {
     }
     String typed = UserQueryParser.sanitize(q).strip();
     // Typed as an abbreviation or a synonym (GDP, AI), the phrases of the text are suggested too.
-    List<String> otherWritings = typed.isEmpty() ? List.of() : synonyms.current().variants(typed).stream().skip(1).toList();
-    List<SuggestIndex.Suggestion> found = typed.isEmpty() ? List.of() : index.suggest(typed, otherWritings, size);
+    List<SuggestIndex.Suggestion> found = typed.isEmpty() ? List.of()
+        : index.suggest(typed, synonyms.current().variants(typed).stream().skip(1).toList(), size);
     if ("opensearch".equals(format)) {
       // The OpenSearch suggestions format: [query, [completions]].
       String body = JSON.writeValueAsString(List.of(q, found.stream().map(SuggestIndex.Suggestion::text).toList()));

@@ -7,10 +7,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The place names that scope a query (a data file: {@code cn/zhenxing/indexer/places.txt}). */
 final class Places {
@@ -18,7 +21,7 @@ final class Places {
   private static final String RESOURCE = "/cn/zhenxing/indexer/places.txt";
   private static final List<String> LINES = load();
   private static final Set<String> NAMES =
-      LINES.stream().filter(l -> !l.startsWith("!")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+      LINES.stream().filter(l -> !l.startsWith("!")).collect(Collectors.toUnmodifiableSet());
   /** The longer names that contain a place but are not it (巴丹吉林 for 吉林), by place. */
   private static final Map<String, List<String>> NOT_IT = notIt();
 
@@ -38,7 +41,7 @@ final class Places {
   /** True for a place name, also with a 省/市/自治区 suffix typed, in simplified or traditional characters. */
   static boolean isPlace(String word) {
     String simplified = TraditionalToSimplified.convert(word);
-    return NAMES.contains(simplified) || bareName(simplified).isPresent();
+    return NAMES.contains(simplified) || bareNameOf(simplified).isPresent();
   }
 
   /**
@@ -46,7 +49,10 @@ final class Places {
    * place; in simplified characters, which the index's analysers match either way.
    */
   static Optional<String> bareName(String word) {
-    String simplified = TraditionalToSimplified.convert(word);
+    return bareNameOf(TraditionalToSimplified.convert(word));
+  }
+
+  private static Optional<String> bareNameOf(String simplified) {
     for (String suffix : SUFFIXES) {
       String bare = simplified.substring(0, Math.max(0, simplified.length() - suffix.length()));
       if (simplified.endsWith(suffix) && NAMES.contains(bare)) {
@@ -62,11 +68,11 @@ final class Places {
   }
 
   private static Map<String, List<String>> notIt() {
-    Map<String, List<String>> out = new java.util.HashMap<>();
+    Map<String, List<String>> out = new HashMap<>();
     for (String line : LINES) {
       if (line.startsWith("!")) {
         String longer = line.substring(1);
-        NAMES.stream().filter(longer::contains).forEach(n -> out.computeIfAbsent(n, k -> new java.util.ArrayList<>()).add(longer));
+        NAMES.stream().filter(longer::contains).forEach(n -> out.computeIfAbsent(n, k -> new ArrayList<>()).add(longer));
       }
     }
     return Map.copyOf(out);
@@ -78,7 +84,7 @@ final class Places {
   }
 
   private static List<String> load() {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     try (InputStream in = Places.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);

@@ -680,11 +680,7 @@ public final class QueryBuilder {
     for (Word w : words) {
       Word last = out.isEmpty() ? null : out.get(out.size() - 1);
       if (last != null && isLoneHan(w) && isLoneHanRun(last) && contiguous(text, last, w)) {
-        List<String> terms = new ArrayList<>(last.terms());
-        List<Integer> positions = new ArrayList<>(last.positions());
-        terms.add(w.terms().get(0));
-        positions.add(last.positions().get(last.positions().size() - 1) + 1);
-        out.set(out.size() - 1, new Word(List.copyOf(terms), List.copyOf(positions), last.surface() + w.surface()));
+        out.set(out.size() - 1, join(List.of(last, w)));
       } else {
         out.add(w);
       }
@@ -709,26 +705,25 @@ public final class QueryBuilder {
    */
   private static List<Word> longerNamesWhole(List<Word> words) {
     List<Word> out = new ArrayList<>(words.size());
-    for (int i = 0; i < words.size(); i++) {
-      // The names end with the place they contain (巴丹吉林, 渝东北): look for the next place, and whether the
-      // words from here to it spell one of them.
-      int next = i + 1;
-      while (next < words.size() && !isPlace(words.get(next))) {
-        next++;
-      }
-      String run = next < words.size() ? surfaceOf(words.subList(i, next + 1)) : "";
-      if (next < words.size() && Places.notIt(words.get(next).surface()).contains(run)) {
-        out.add(join(words.subList(i, next + 1), run));
-        i = next;
-      } else {
-        out.add(words.get(i));
+    for (Word w : words) {
+      out.add(w);
+      List<String> longer = Places.notIt(w.surface());
+      // The names end with the place they contain (巴丹吉林, 渝东北): do the words before it spell one?
+      for (int from = out.size() - 2; from >= 0 && !longer.isEmpty(); from--) {
+        List<Word> run = out.subList(from, out.size());
+        if (longer.contains(surfaceOf(run))) {
+          Word name = join(run);
+          run.clear();
+          out.add(name);
+          break;
+        }
       }
     }
     return out;
   }
 
   /** Words typed together as one word: their terms at their positions, the run of characters they came from. */
-  private static Word join(List<Word> run, String surface) {
+  private static Word join(List<Word> run) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     int offset = 0;
@@ -739,7 +734,7 @@ public final class QueryBuilder {
       }
       offset += w.positions().get(w.positions().size() - 1) + 1;
     }
-    return new Word(List.copyOf(terms), List.copyOf(positions), surface);
+    return new Word(List.copyOf(terms), List.copyOf(positions), surfaceOf(run));
   }
 
   /**
