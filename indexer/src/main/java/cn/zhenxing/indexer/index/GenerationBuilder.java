@@ -4,6 +4,7 @@ import cn.zhenxing.indexer.article.ArticleSource;
 import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import cn.zhenxing.indexer.suggest.PhraseCollector;
 import cn.zhenxing.indexer.suggest.SuggestIndex;
+import cn.zhenxing.indexer.suggest.WordPairs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,6 +70,10 @@ public final class GenerationBuilder {
         Map<String, Long> words;
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
           words = IndexWords.of(reader, IndexSchema.TEXT);
+          // Compounds SmartChinese cuts in two (冰雪经济 → 冰雪/经济) are typed as one term: suggested, offered as
+          // did-you-mean and spelled in pinyin like the index's words.
+          WordPairs.of(reader, IndexSchema.TEXT, WordPairs.DEFAULT_BUDGET_CHARS)
+              .forEach((compound, count) -> words.merge(compound, count, Math::max));
         }
         // Suggestions and the pinyin dictionary are independent: build them side by side.
         java.util.concurrent.CompletableFuture<Void> suggest = java.util.concurrent.CompletableFuture.runAsync(() -> {

@@ -14,6 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
@@ -35,6 +38,8 @@ public final class SuggestIndex implements Closeable {
 
   private final Directory directory;
   private final AnalyzingInfixSuggester suggester;
+  /** Finds where a suggestion's words begin. */
+  private final Analyzer words = ChineseAnalyzers.words();
 
   private SuggestIndex(Directory directory, AnalyzingInfixSuggester suggester) {
     this.directory = directory;
@@ -133,7 +138,8 @@ public final class SuggestIndex implements Closeable {
     for (Lookup.LookupResult r : found) {
       String text = r.key.toString();
       String simplified = sameness(text);
-      if (seen.add(simplified) && (withItself || !simplified.equals(simplifiedTyped))) {
+      if (seen.add(simplified) && (withItself || !simplified.equals(simplifiedTyped))
+          && beginsAWordIn(simplified, simplifiedTyped)) {
         all.add(new Candidate(new Suggestion(text, r.value), simplified));
       }
     }
@@ -142,6 +148,32 @@ public final class SuggestIndex implements Closeable {
         .thenComparing(Comparator.comparingLong((Candidate c) -> c.suggestion().weight()).reversed())
         .thenComparingInt(c -> c.simplified().length()));
     return all.stream().limit(size).map(Candidate::suggestion).toList();
+  }
+
+  /**
+   * Whether what was typed begins a word where {@code suggestion} contains it (or is not contained as such): 营商
+   * is inside 国营商业 only as the end of 国营 and the start of 商业, and 国营商业 is no completion of it, while
+   * 持续优化营商环境 is.
+   */
+  private boolean beginsAWordIn(String suggestion, String typed) throws IOException {
+    int at = suggestion.indexOf(typed);
+    if (at <= 0) {
+      return true;
+    }
+    try (TokenStream ts = words.tokenStream("", suggestion)) {
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && at >= 0) {
+        while (at >= 0 && at < offset.startOffset()) {
+          at = suggestion.indexOf(typed, at + 1); // this occurrence began inside a word: try the next
+        }
+        if (at == offset.startOffset()) {
+          return true;
+        }
+      }
+      ts.end();
+    }
+    return false;
   }
 
   /** What two suggestions share when they differ only in script or width: simplified, full-width ASCII folded. */
@@ -188,10 +220,8 @@ public final class SuggestIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
-    try {
+    try (words; directory) {
       suggester.close();
-    } finally {
-      directory.close();
     }
   }
 

@@ -1,0 +1,23 @@
+package cn.zhenxing.indexer.suggest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuggestIndexTest {
+
+  @Test
+  void what_is_typed_completes_phrases_where_it_begins_a_word(@TempDir Path gen) throws Exception {
+    SuggestIndex.build(gen, Map.of("国营商业", 50L, "营商环境", 10L, "持续优化营商环境", 5L, "优化营商环境行动", 2L), Map.of());
+    try (SuggestIndex index = SuggestIndex.open(gen)) {
+      // 国营商业 contains 营商 only across its words 国营/商业: the heaviest phrase, yet no completion of it.
+      assertEquals(List.of("营商环境", "持续优化营商环境", "优化营商环境行动"),
+          index.lookup("营商", 8).stream().map(SuggestIndex.Suggestion::text).toList());
+      assertEquals(List.of("国营商业"), index.lookup("国营", 8).stream().map(SuggestIndex.Suggestion::text).toList());
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package cn.zhenxing.indexer.suggest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WordPairsTest {
+
+  private static Map<String, Long> compounds(Path dir, List<String> paragraphs, long budget) throws Exception {
+    try (FSDirectory d = FSDirectory.open(dir)) {
+      try (IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+        for (String p : paragraphs) {
+          Document doc = new Document();
+          doc.add(new StoredField("text", p));
+          w.addDocument(doc);
+        }
+      }
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        return WordPairs.of(r, "text", budget);
+      }
+    }
+  }
+
+  private static final List<String> TEXT = List.of(
+      "发展冰雪经济。", "推动冰雪经济高质量发展", "壮大冰雪经济，做强冰雪旅游", "冰雪经济成为新引擎", "哈尔滨冰雪经济火热",
+      "我们必须坚持", "今年我们必须做到", "为此我们必须加快", "对此我们必须明确", "因而我们必须努力",
+      "共同富裕迈出坚实步伐", "共同富裕迈出坚实步伐", "共同富裕迈出坚实步伐", "共同富裕迈出坚实步伐", "共同富裕迈出坚实步伐",
+      "城市更新行动", "推进城市更新。", "城市更新，", "开展城市更新试点");
+
+  @Test
+  void two_words_written_together_in_many_sentences_are_a_compound(@TempDir Path dir) throws Exception {
+    Map<String, Long> found = compounds(dir, TEXT, WordPairs.DEFAULT_BUDGET_CHARS);
+    assertEquals(5L, found.get("冰雪经济"), found.toString());
+    assertFalse(found.containsKey("冰雪旅游"), "one paragraph is not enough: " + found);
+    assertFalse(found.containsKey("城市更新"), "four paragraphs are not enough: " + found);
+    assertFalse(found.containsKey("我们必须"), "grammar words make no term: " + found);
+    // The same sentence repeated has the same neighbours every time: a fragment of it, not a term.
+    assertFalse(found.containsKey("共同富裕") || found.containsKey("富裕迈出") || found.containsKey("坚实步伐"),
+        found.toString());
+    assertEquals(1, found.size(), found.toString());
+  }
+
+  @Test
+  void a_sample_read_within_the_budget_is_scaled_to_the_whole(@TempDir Path dir) throws Exception {
+    List<String> twice = new java.util.ArrayList<>(TEXT);
+    twice.addAll(TEXT);
+    long firstHalf = TEXT.stream().mapToLong(String::length).sum();
+    Map<String, Long> found = compounds(dir, twice, firstHalf);
+    assertEquals(10L, found.get("冰雪经济"), "5 paragraphs in the half read, 10 in all: " + found);
+    assertTrue(compounds(dir.resolve("none"), List.of(), 100).isEmpty());
+  }
+}
