@@ -225,6 +225,12 @@ class AdminApiTest {
     assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
     assertTrue(tooBig.contains("the request body is larger than the limit"), tooBig);
     assertEquals(415, reindex("", "text/csv", "a,b\n").status());
+    // Empty, a body of another type is still no request to rebuild from the seeds (curl --data-binary
+    // @missing-file sends a form type and nothing).
+    for (String type : List.of("application/x-www-form-urlencoded", "application/json", "text/plain")) {
+      TestServer.Response empty = reindex("", type, "");
+      assertEquals(415, empty.status(), type + ": " + empty.body());
+    }
     assertEquals(415, reindex("", null, "{\"id\":\"a\",\"text\":\"x\"}\n").status());
     assertTrue(headersOnly("PUT", "/api/admin/articles/big", "text/plain", ARTICLE_LIMIT + 1).startsWith("HTTP/1.1 413"));
     // A body without a declared length is cut off at the limit while it streams.

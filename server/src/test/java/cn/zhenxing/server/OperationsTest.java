@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +25,18 @@ class OperationsTest {
       server.search("营商环境", "");
       server.get("/api/articles/shenyang-revitalization");
       server.get("/api/articles/nope");
+      for (String method : List.of("ZZ1", "ZZ2", "BREW")) { // 405s, and no new series each
+        assertEquals(405, server.send(server.request("/health").method(method, HttpRequest.BodyPublishers.noBody())
+            .build()).status());
+      }
       TestServer.Response metrics = server.get("/metrics");
       assertEquals(200, metrics.status());
       assertTrue(metrics.header("Content-Type").startsWith("text/plain"));
       String body = metrics.body();
       assertTrue(body.contains("zhenxing_http_requests_seconds_bucket{method=\"GET\",route=\"/api/search\",status=\"200\""), body);
       assertTrue(body.contains("route=\"/api/articles/{id}\",status=\"404\""), "routes, not raw paths");
+      assertTrue(body.contains("method=\"OTHER\",route=\"/health\",status=\"405\"") && !body.contains("ZZ1"),
+          "methods outside HTTP's are one label value");
       assertTrue(body.contains("zhenxing_search_hits_count 1"), "hits per search");
       assertTrue(body.contains("zhenxing_index_paragraphs 295.0"));
       assertTrue(body.contains("zhenxing_index_size_bytes"));

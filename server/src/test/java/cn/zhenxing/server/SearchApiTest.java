@@ -280,6 +280,12 @@ class SearchApiTest {
       assertTrue(error.get("message").asText().contains(c.says()), r.body());
       assertEquals("*", r.header("Access-Control-Allow-Origin"), c.target() + ": other sites see why");
     }
+    for (String method : List.of("DELETE", "PUT", "PATCH", "OPTIONS")) { // Jetty's default: a bare 400 for these
+      TestServer.Response r = server.verbatim(method, "/api/articles/%FF");
+      assertEquals(400, r.status(), method + " → " + r.body());
+      assertTrue(r.json().get("error").get("message").asText().contains("not valid UTF-8"), method + " → " + r.body());
+      assertEquals("*", r.header("Access-Control-Allow-Origin"), method);
+    }
     TestServer.Response tooLong = server.getVerbatim("/api/search?q=" + "%E6%B2%88".repeat(30_000));
     assertEquals(414, tooLong.status());
     assertEquals("*", tooLong.header("Access-Control-Allow-Origin"));

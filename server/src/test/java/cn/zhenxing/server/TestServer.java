@@ -79,9 +79,15 @@ public final class TestServer implements AutoCloseable {
    * a malformed URI ({@code ?q=100%}), which is what a hand-typed URL or another site's bug can send us.
    */
   public Response getVerbatim(String requestTarget) throws Exception {
+    return verbatim("GET", requestTarget);
+  }
+
+  /** {@link #getVerbatim} with another method, and no body. */
+  public Response verbatim(String method, String requestTarget) throws Exception {
     try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
       socket.setSoTimeout(30_000);
-      String head = "GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      String head = method + " " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+          + "Connection: close\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
       String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int status = Integer.parseInt(reply.substring(9, 12)); // "HTTP/1.1 400 ..."

@@ -92,13 +92,16 @@ public final class AdminRoutes {
     boolean gzip = (type != null && GZIP_TYPES.contains(type)) || "gzip".equalsIgnoreCase(ctx.header("Content-Encoding"));
     long declared = ctx.contentLength();
     ReindexJob job;
-    boolean upload = type != null && (JSON_LINES_TYPES.contains(type) || GZIP_TYPES.contains(type));
+    // Any Content-Type says the body was meant as an upload: sent empty (curl --data-binary @missing-file sends a
+    // form type and nothing), it must not quietly replace the index with the seeds.
+    boolean upload = type != null;
+    if (upload && !JSON_LINES_TYPES.contains(type) && !GZIP_TYPES.contains(type)) {
+      throw unsupported(type, "application/x-ndjson (JSON Lines, one article per line; gzip allowed), or no body and "
+          + "no Content-Type to rebuild from the seeds");
+    }
     if (declared == 0) {
       job = fromSeedsUnlessEmptyUpload(upload, onError);
     } else {
-      if (type != null && !JSON_LINES_TYPES.contains(type) && !GZIP_TYPES.contains(type)) {
-        throw unsupported(type, "application/x-ndjson (JSON Lines, one article per line; gzip allowed), or no body to rebuild from the seeds");
-      }
       spool.checkDeclaredLength(declared);
       Path file = spool.spool(ctx.bodyInputStream(), declared);
       if (Files.size(file) == 0) {

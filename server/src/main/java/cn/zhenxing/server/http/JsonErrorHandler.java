@@ -18,6 +18,12 @@ final class JsonErrorHandler extends ErrorHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Every method gets the JSON body: Jetty's default answers a DELETE or PUT with a bare status. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request, Response response, int code, String message, Throwable cause, Callback callback)

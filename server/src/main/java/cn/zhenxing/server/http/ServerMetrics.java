@@ -48,10 +48,17 @@ public final class ServerMetrics implements AutoCloseable {
         .description("Requests refused with 429 by the per-client rate limit").register(registry);
   }
 
+  /**
+   * HTTP's methods; any other (a client may send ZZ1, ZZ2…) is counted as OTHER, so that no client can add series
+   * to /metrics without end.
+   */
+  static final java.util.Set<String> KNOWN_METHODS =
+      java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
   /** One finished request. {@code route} is the endpoint's path pattern, so ids do not explode the series. */
   public void request(String method, String route, int status, double millis) {
     Timer.builder("zhenxing.http.requests").description("HTTP requests by endpoint")
-        .tags("method", method, "route", route, "status", Integer.toString(status))
+        .tags("method", KNOWN_METHODS.contains(method) ? method : "OTHER", "route", route, "status", Integer.toString(status))
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
   }

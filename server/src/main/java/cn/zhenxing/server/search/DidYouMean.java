@@ -21,6 +21,32 @@ final class DidYouMean {
   static final double MIN_SIMILARITY = 0.5;
   /** Relaxed versions counted at most: each is a search, run only when a query found nothing. */
   static final int MAX_RELAXED = 16;
+  /**
+   * Steps one proposal may take, spelled and relaxed together: each looks up similar phrases or builds and runs a
+   * search. A long query of many chunks that finds nothing (a pasted text of rare words) had taken 160 of each,
+   * half a second of CPU past any time limit.
+   */
+  static final int MAX_STEPS = 32;
+
+  /** What one proposal may still spend: steps, and the search's own deadline. */
+  static final class Budget {
+    private final DeadlineQuery.Deadline deadline;
+    private int steps;
+
+    Budget(DeadlineQuery.Deadline deadline, int steps) {
+      this.deadline = deadline;
+      this.steps = steps;
+    }
+
+    /** Takes a step if one is left and the deadline has not passed. */
+    boolean spend() {
+      if (steps <= 0 || deadline.check()) {
+        return false;
+      }
+      steps--;
+      return true;
+    }
+  }
 
   /** A proposal: the query text to run instead, why, and how many results it has. */
   record Proposal(String query, String reason, long total) {}
@@ -32,12 +58,17 @@ final class DidYouMean {
     this.queries = queries;
   }
 
+  /**
+   * A proposal for {@code q}, which found nothing, looked for until {@code deadline} (the search's own: a
+   * proposal is part of answering it) and in at most {@link #MAX_STEPS} steps.
+   */
   Optional<Proposal> propose(UserQuery q, List<String> themes, IndexSearcher searcher, SuggestIndex suggestions,
-      QueryContext ctx) throws IOException {
+      QueryContext ctx, DeadlineQuery.Deadline deadline) throws IOException {
     if (q.text().isEmpty() && q.phrases().isEmpty()) {
       return Optional.empty();
     }
-    Optional<Proposal> spelled = spelled(q, themes, searcher, suggestions, ctx);
+    Budget budget = new Budget(deadline, MAX_STEPS);
+    Optional<Proposal> spelled = spelled(q, themes, searcher, suggestions, ctx, budget);
     if (spelled.isPresent()) {
       return spelled;
     }
@@ -49,14 +80,14 @@ final class DidYouMean {
       text.addAll(q.phrases());
       String query = rewrite(text, List.of(), q.excluded());
       free = UserQueryParser.parse(query);
-      long n = count(free, themes, searcher, ctx);
+      long n = count(free, themes, searcher, ctx, budget);
       if (n > 0) {
         return Optional.of(new Proposal(query, "relaxed", n));
       }
     }
     String typed = String.join(" ", free.text());
     if (free.text().size() > 1 || queries.words(typed, true).size() > 1) {
-      return relaxed(free, themes, searcher, ctx);
+      return relaxed(free, themes, searcher, ctx, budget);
     }
     return Optional.empty();
   }
@@ -67,9 +98,9 @@ final class DidYouMean {
    * 沈阳 营商环境, whose words are only never found together, is not "corrected" to 一流营商环境.
    */
   private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
-      SuggestIndex suggestions, QueryContext ctx) throws IOException {
+      SuggestIndex suggestions, QueryContext ctx, Budget budget) throws IOException {
     int chunks = q.text().size();
-    for (int i = 0; i < chunks + q.phrases().size(); i++) {
+    for (int i = 0; i < chunks + q.phrases().size() && budget.spend(); i++) {
       boolean phrase = i >= chunks; // a quoted phrase is fixed the same way, and stays quoted
       String chunk = phrase ? q.phrases().get(i - chunks) : q.text().get(i);
       for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
@@ -84,7 +115,7 @@ final class DidYouMean {
           text.set(i, candidate);
         }
         String query = rewrite(text, phrases, q.excluded());
-        long n = count(UserQueryParser.parse(query), themes, searcher, ctx);
+        long n = count(UserQueryParser.parse(query), themes, searcher, ctx, budget);
         if (n > 0) {
           return Optional.of(new Proposal(query, "spelling", n));
         }
@@ -117,11 +148,11 @@ final class DidYouMean {
    * Leaves out one chunk, or one word of a chunk, at a time; keeps the version with most hits among those that
    * still name a topic, not only a place.
    */
-  private Optional<Proposal> relaxed(UserQuery q, List<String> themes, IndexSearcher searcher, QueryContext ctx)
-      throws IOException {
+  private Optional<Proposal> relaxed(UserQuery q, List<String> themes, IndexSearcher searcher, QueryContext ctx,
+      Budget budget) throws IOException {
     List<List<String>> candidates = new ArrayList<>();
     if (q.text().size() > 1) {
-      for (int i = 0; i < q.text().size(); i++) {
+      for (int i = 0; i < q.text().size() && candidates.size() < MAX_RELAXED; i++) {
         List<String> rest = new ArrayList<>(q.text());
         rest.remove(i);
         candidates.add(rest);
@@ -151,7 +182,7 @@ final class DidYouMean {
         continue; // 年 alone (of 2026-2030年) is no topic either
       }
       String query = rewrite(q, text);
-      long n = count(UserQueryParser.parse(query), themes, searcher, ctx);
+      long n = count(UserQueryParser.parse(query), themes, searcher, ctx, budget);
       if (n > 0 && (best == null || n > best.total())) {
         best = new Proposal(query, "relaxed", n);
       }
@@ -159,7 +190,12 @@ final class DidYouMean {
     return Optional.ofNullable(best);
   }
 
-  private long count(UserQuery q, List<String> themes, IndexSearcher searcher, QueryContext ctx) throws IOException {
+  /** Hits of {@code q}; 0 without searching when the budget is spent. */
+  private long count(UserQuery q, List<String> themes, IndexSearcher searcher, QueryContext ctx, Budget budget)
+      throws IOException {
+    if (!budget.spend()) {
+      return 0;
+    }
     Optional<QueryBuilder.Built> built = queries.build(q, ctx);
     if (built.isEmpty()) {
       return 0;
@@ -170,7 +206,8 @@ final class DidYouMean {
       themes.forEach(t -> dd.add(IndexSchema.THEME, t));
       query = dd;
     }
-    return searcher.count(query);
+    // Cut short by the deadline, a count is too low but never wrongly above 0.
+    return searcher.count(new DeadlineQuery(query, budget.deadline));
   }
 
   /** The query with its free text replaced, phrases and exclusions kept. */

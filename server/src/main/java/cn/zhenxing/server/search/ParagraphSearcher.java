@@ -166,7 +166,7 @@ public final class ParagraphSearcher {
     List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
     SearchResponse.DidYouMean proposal = null;
     if (total == 0 && !browse && !deadline.reached()) { // cut short, "nothing" is no reason to propose another query
-      proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx)
+      proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx, deadline)
           .map(p -> new SearchResponse.DidYouMean(p.query(), p.reason(), p.total())).orElse(null);
     }
     boolean partial = deadline.reached();
