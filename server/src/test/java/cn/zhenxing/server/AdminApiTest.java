@@ -69,6 +69,13 @@ class AdminApiTest {
     assertEquals(400, limit.status(), "unknown parameters are refused here too");
     assertEquals("limit", limit.json().get("error").get("parameter").asText());
     assertEquals(200, server.send(server.admin("/api/admin/jobs?_=1712").GET().build()).status(), "a cache-buster");
+    // HEAD answers with GET's status: a monitor polling a job must not see 200 for a job that does not exist.
+    for (String path : List.of("/api/admin/jobs/nope", "/api/admin/jobs?x=1")) {
+      int get = server.send(server.admin(path).GET().build()).status();
+      int head = server.send(server.admin(path).method("HEAD", BodyPublishers.noBody()).build()).status();
+      assertEquals(get, head, path);
+      assertTrue(get >= 400, path + " → " + get);
+    }
   }
 
   @Test
@@ -225,6 +232,18 @@ class AdminApiTest {
     assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
     assertTrue(tooBig.contains("the request body is larger than the limit"), tooBig);
     assertEquals(415, reindex("", "text/csv", "a,b\n").status());
+    assertEquals(415, reindex("", "application/x-ndjson; charset=GBK", "{\"id\":\"a\",\"text\":\"x\"}\n").status(),
+        "JSON Lines are UTF-8: a declared GBK upload would otherwise be read as UTF-8");
+    TestServer.Response br = server.send(server.admin("/api/admin/reindex").header("Content-Type", "application/x-ndjson")
+        .header("Content-Encoding", "br").POST(BodyPublishers.ofString("{\"id\":\"a\",\"text\":\"x\"}\n")).build());
+    assertEquals(415, br.status(), br.body());
+    TestServer.Response gzipPut = server.send(server.admin("/api/admin/articles/zipped").header("Content-Type", "text/plain")
+        .header("Content-Encoding", "gzip").PUT(BodyPublishers.ofString("x")).build());
+    assertEquals(415, gzipPut.status(), gzipPut.body());
+    assertTrue(gzipPut.json().get("error").get("message").asText().contains("Content-Encoding gzip"), gzipPut.body());
+    TestServer.Response twice = reindex("?onError=abort&onError=skip", "application/x-ndjson", "{}\n");
+    assertEquals(400, twice.status(), twice.body());
+    assertEquals("onError", twice.json().get("error").get("parameter").asText());
     // Empty, a body of another type is still no request to rebuild from the seeds (curl --data-binary
     // @missing-file sends a form type and nothing).
     for (String type : List.of("application/x-www-form-urlencoded", "application/json", "text/plain")) {

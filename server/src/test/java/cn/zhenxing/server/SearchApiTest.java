@@ -272,7 +272,8 @@ class SearchApiTest {
         new Case("/api/search?q=%E6%B2", "q", "not valid UTF-8"),
         new Case("/api/search?q=%E6%B2%88%E9%98%B3&theme=%FF%FE", "theme", "not valid UTF-8"),
         new Case("/api/search?q=%C9%F2%D1%F4", "q", "GBK"), // 沈阳 in GBK
-        new Case("/api/suggest?q=%E6%B2", "q", "not valid UTF-8"))) {
+        new Case("/api/suggest?q=%E6%B2", "q", "not valid UTF-8"),
+        new Case("/api/search?q=\u00ff\u00fe", "q", "not UTF-8"))) { // raw bytes FF FE, unescaped
       TestServer.Response r = server.getVerbatim(c.target());
       assertEquals(400, r.status(), c.target() + " → " + r.body());
       JsonNode error = r.json().get("error");
@@ -376,6 +377,7 @@ class SearchApiTest {
     assertEquals("*", pre.header("Access-Control-Allow-Origin"));
     assertTrue(pre.header("Access-Control-Allow-Methods").contains("GET"));
     assertEquals("Retry-After", r.header("Access-Control-Expose-Headers"), "a 429's Retry-After is readable cross-site");
+    assertEquals("Accept-Encoding", r.header("Vary"), "gzipped or not by Accept-Encoding: shared caches keep both");
     TestServer.Response custom = server.send(server.request("/api/search")
         .header("Origin", "https://example.org").header("Access-Control-Request-Method", "GET")
         .header("Access-Control-Request-Headers", "x-requested-with")

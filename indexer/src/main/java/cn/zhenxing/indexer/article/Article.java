@@ -23,12 +23,23 @@ public record Article(String id, String title, String date, String source, Strin
    */
   public static boolean isWebAddress(String url) {
     try {
-      java.net.URI uri = new java.net.URI(url);
+      java.net.URI uri = new java.net.URI(asciiHost(url));
       String scheme = uri.getScheme();
       return uri.getHost() != null && scheme != null
           && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
-    } catch (java.net.URISyntaxException e) {
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
       return false;
     }
+  }
+
+  private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#:@]+)");
+
+  /** {@code url} with an internationalised host (例子.中国) in its ASCII form, which java.net.URI can parse. */
+  private static String asciiHost(String url) {
+    java.util.regex.Matcher m = HOST.matcher(url);
+    if (!m.find() || m.group(2).chars().allMatch(c -> c < 128)) {
+      return url;
+    }
+    return m.group(1) + java.net.IDN.toASCII(m.group(2), java.net.IDN.ALLOW_UNASSIGNED) + url.substring(m.end());
   }
 }

@@ -28,6 +28,12 @@ public final class ArticleIds {
       if (Character.isISOControl(c) || Character.isWhitespace(c) || c == '\u3000') {
         return Optional.of("id contains white space or a control character");
       }
+      // A lone surrogate (\\ud800 in JSON) would be written as U+FFFD, and different ones would become one id.
+      boolean unpaired = Character.isHighSurrogate(c) ? i + 1 >= id.length() || !Character.isLowSurrogate(id.charAt(i + 1))
+          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(id.charAt(i - 1)));
+      if (unpaired || c == '\uFFFD') {
+        return Optional.of("id contains an unpaired surrogate or U+FFFD, which are not text");
+      }
       if (c == '#' || c == '/' || c == '?' || c == '\\' || c == '%') {
         return Optional.of("id contains '" + c + "' (not allowed: # / ? \\ %)");
       }

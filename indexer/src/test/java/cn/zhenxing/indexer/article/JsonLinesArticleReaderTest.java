@@ -66,7 +66,16 @@ class JsonLinesArticleReaderTest {
         "{\"id\":\"l\",\"text\":\"正文\",\"date\":\"2026年2月9日\"}",
         "{\"id\":\"m\",\"text\":\"正文\",\"date\":\"近日\"}",
         "{\"id\":\"n\",\"text\":\"正文\",\"date\":\"2026-02-09T25:99:00Z\"}",
-        "{\"id\":\"o\",\"text\":\"正文\",\"date\":\"2026-02-09 23:59\"}"));
+        "{\"id\":\"o\",\"text\":\"正文\",\"date\":\"2026-02-09 23:59\"}",
+        "{\"id\":\"p\",\"text\":\"正文\",\"url\":\"https://例子.中国/振兴?a=1\"}",
+        "{\"id\":\"q\",\"text\":\"正文\",\"url\":\"javascript://例子.中国/%0Aalert(1)\"}",
+        "{\"id\":\"r\\ud800\",\"text\":\"正文\"}",
+        "{\"id\":\"s\\ud83d\\ude00\",\"text\":\"正文\"}"));
+    assertEquals("id contains an unpaired surrogate or U+FFFD, which are not text",
+        ((ArticleInput.Bad) items.get(18)).problem().reason(), "a lone surrogate would be stored as U+FFFD");
+    assertTrue(items.get(19) instanceof ArticleInput.Ok, "a pair (an emoji) is text");
+    assertEquals("https://例子.中国/振兴?a=1", ((ArticleInput.Ok) items.get(16)).article().url(), "a Chinese domain name");
+    assertTrue(items.get(17) instanceof ArticleInput.Bad, "any host, no scheme but http(s)");
     assertEquals("date \"2026-02-09T25:99:00Z\" is not a calendar date", ((ArticleInput.Bad) items.get(14)).problem().reason());
     assertTrue(items.get(15) instanceof ArticleInput.Ok);
     assertEquals("date \"2026-13-45\" is not a calendar date", ((ArticleInput.Bad) items.get(9)).problem().reason());

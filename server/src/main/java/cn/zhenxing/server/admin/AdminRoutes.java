@@ -11,6 +11,7 @@ import cn.zhenxing.indexer.article.StrictText;
 import cn.zhenxing.indexer.article.TextArticleReader;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.server.http.ApiException;
+import cn.zhenxing.server.http.HttpApp;
 import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.SynonymSource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,11 +65,12 @@ public final class AdminRoutes {
   public void register(JavalinConfig config) {
     config.routes.before("/api/admin/*", auth::check);
     config.routes.post("/api/admin/reindex", this::reindex);
-    config.routes.get("/api/admin/jobs", ctx -> {
+    // HEAD answers as GET would, status and all (a monitor may poll a job with HEAD).
+    HttpApp.getAndHead(config, "/api/admin/jobs", ctx -> {
       rejectUnknown(ctx, Set.of());
       ctx.json(Map.of("jobs", jobs.recent().stream().map(ReindexJob::view).toList()));
     });
-    config.routes.get("/api/admin/jobs/{id}", ctx -> {
+    HttpApp.getAndHead(config, "/api/admin/jobs/{id}", ctx -> {
       rejectUnknown(ctx, Set.of());
       ctx.json(jobs.job(ctx.pathParam("id"))
           .orElseThrow(() -> new ApiException(404, "id", "no job with id \"" + ctx.pathParam("id") + "\""))
@@ -87,9 +89,15 @@ public final class AdminRoutes {
 
   private void reindex(Context ctx) throws IOException {
     rejectUnknown(ctx, Set.of("onError"));
-    IndexBuilder.OnError onError = onError(ctx.queryParam("onError"));
+    IndexBuilder.OnError onError = onError(cn.zhenxing.server.http.SearchParams.single(ctx.queryParamMap(), "onError"));
     String type = mediaType(ctx.header("Content-Type"));
-    boolean gzip = (type != null && GZIP_TYPES.contains(type)) || "gzip".equalsIgnoreCase(ctx.header("Content-Encoding"));
+    String encoding = contentEncoding(ctx, Set.of("gzip"));
+    boolean gzip = (type != null && GZIP_TYPES.contains(type)) || "gzip".equals(encoding);
+    Charset charset = declaredCharset(ctx.header("Content-Type"));
+    if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+      throw new ApiException(415, null, "JSON Lines are UTF-8; the upload declares " + charset.name()
+          + ": convert it to UTF-8, or PUT the articles one by one with their encoding declared");
+    }
     long declared = ctx.contentLength();
     ReindexJob job;
     // Any Content-Type says the body was meant as an upload: sent empty (curl --data-binary @missing-file sends a
@@ -139,6 +147,7 @@ public final class AdminRoutes {
   private void upsert(Context ctx) throws IOException {
     rejectUnknown(ctx, Set.of());
     String id = articleId(ctx);
+    contentEncoding(ctx, Set.of());
     String type = mediaType(ctx.header("Content-Type"));
     if (type == null || !(type.equals("application/json") || type.equals("text/plain") || type.equals("text/html"))) {
       throw unsupported(type, "application/json ({\"title\",\"date\",\"source\",\"url\",\"text\"}), text/plain or text/html");
@@ -287,6 +296,23 @@ public final class AdminRoutes {
       throw ApiException.badParameter("body", "the body is not " + charset.name() + " text"
           + (declared == null ? "; send UTF-8, or declare the encoding (Content-Type: text/plain; charset=GBK)" : ""));
     }
+  }
+
+  /**
+   * The request's Content-Encoding, lower-cased, or null for none or identity; 415 for any other than
+   * {@code accepted}: a compressed body read as it is would be refused as "not UTF-8", or worse, indexed.
+   */
+  private static String contentEncoding(Context ctx, Set<String> accepted) {
+    String raw = ctx.header("Content-Encoding");
+    if (raw == null || raw.isBlank() || raw.strip().equalsIgnoreCase("identity")) {
+      return null;
+    }
+    String encoding = raw.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!accepted.contains(encoding)) {
+      throw new ApiException(415, null, "Content-Encoding " + cn.zhenxing.server.http.SearchParams.abbreviate(raw.strip()) + " is not accepted; "
+          + (accepted.isEmpty() ? "send the article uncompressed" : "send it uncompressed or as " + String.join(", ", accepted)));
+    }
+    return encoding;
   }
 
   /** The charset named in a Content-Type header, or null when none is. */

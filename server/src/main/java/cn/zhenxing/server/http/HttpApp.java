@@ -103,6 +103,9 @@ public final class HttpApp {
       s.metrics().request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
     });
 
+    // Javalin gzips a response when the client accepts it: a shared cache must not hand the gzipped body to one
+    // that does not.
+    config.routes.before(ctx -> ctx.header("Vary", "Accept-Encoding"));
     RateLimiter limiter = new RateLimiter(s.limits().requestsPerSecond(), s.limits().burst());
     config.routes.before("/api/*", ctx -> {
       if (isAdmin(ctx) || ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
@@ -203,7 +206,8 @@ public final class HttpApp {
    * A read endpoint, which answers HEAD with the status and headers GET would have (Jetty sends no body):
    * Javalin's own answer to HEAD was 200 without running the handler, even for an article that does not exist.
    */
-  static void getAndHead(JavalinConfig config, String path, io.javalin.http.Handler handler) {
+  /** A GET endpoint whose HEAD runs the same handler, so that both answer with the same status and headers. */
+  public static void getAndHead(JavalinConfig config, String path, io.javalin.http.Handler handler) {
     config.routes.get(path, handler);
     config.routes.head(path, handler);
   }

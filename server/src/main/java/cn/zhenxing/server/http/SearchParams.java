@@ -84,7 +84,20 @@ public final class SearchParams {
    * another encoding's bytes, as GBK's): the decoder would turn them into U+FFFD and search for that.
    */
   private static void rejectMalformedUtf8(String queryString) {
-    if (queryString == null || queryString.indexOf('%') < 0) {
+    if (queryString == null) {
+      return;
+    }
+    // Raw bytes that are not UTF-8 (?q=\xff\xfe, sent unescaped) reach us already replaced by U+FFFD.
+    int replaced = queryString.indexOf('\uFFFD');
+    if (replaced >= 0) {
+      int from = queryString.lastIndexOf('&', replaced) + 1;
+      int eq = queryString.indexOf('=', from);
+      String name = eq < 0 || eq > replaced ? "" : abbreviate(URLDecoder.decode(queryString.substring(from, eq),
+          StandardCharsets.UTF_8));
+      throw ApiException.badParameter(name.isEmpty() ? null : name, (name.isEmpty() ? "a parameter name" : name)
+          + " holds bytes that are not UTF-8; send UTF-8, %-escaped");
+    }
+    if (queryString.indexOf('%') < 0) {
       return;
     }
     var decoder = StrictText.decoder(StandardCharsets.UTF_8);
@@ -155,7 +168,8 @@ public final class SearchParams {
     }
   }
 
-  static String single(Map<String, List<String>> params, String name) {
+  /** The one value of parameter {@code name}, or null; 400 when it is given more than once. */
+  public static String single(Map<String, List<String>> params, String name) {
     List<String> values = params.get(name);
     if (values == null || values.isEmpty()) {
       return null;
@@ -187,7 +201,7 @@ public final class SearchParams {
     return value;
   }
 
-  static String abbreviate(String s) {
+  public static String abbreviate(String s) {
     return s.codePointCount(0, s.length()) <= 40 ? s : s.substring(0, s.offsetByCodePoints(0, 40)) + "…";
   }
 }
