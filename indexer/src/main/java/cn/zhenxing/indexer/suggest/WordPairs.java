@@ -25,7 +25,7 @@ import org.apache.lucene.util.Bits;
  * 冰雪旅游; 发展 is seldom followed by any one word).
  *
  * <p>Runs once after a build over the stored text, up to a budget of characters, so a million-paragraph build
- * reads a sample (about a tenth) instead of segmenting everything again.
+ * reads a sample (about a tenth, every tenth paragraph) instead of segmenting everything again.
  */
 public final class WordPairs {
 
@@ -35,6 +35,8 @@ public final class WordPairs {
   static final double MIN_COHESION = 0.05;
   /** Characters of stored text read at most: about 2 s of segmentation on one core. */
   public static final long DEFAULT_BUDGET_CHARS = 8_000_000;
+  /** Paragraphs read before the sampling stride is set. */
+  static final int PROBE = 1_000;
 
   /**
    * Words that hold a sentence together rather than name anything (pronouns, demonstratives, modals,
@@ -62,7 +64,14 @@ public final class WordPairs {
       StoredFields stored = reader.storedFields();
       Bits live = MultiBits.getLiveDocs(reader);
       Set<String> fields = Set.of(field);
-      for (int doc = 0; doc < reader.maxDoc() && read < budgetChars; doc++) {
+      // Every stride-th paragraph, the stride set after the first PROBE from their average length, so that a
+      // sample spans the whole collection instead of its first files.
+      int stride = 1;
+      for (int doc = 0; doc < reader.maxDoc() && read < budgetChars; doc += stride) {
+        if (doc == PROBE && docsRead > 0) {
+          double average = (double) read / docsRead;
+          stride = (int) Math.max(1, Math.ceil((reader.maxDoc() - PROBE) * average / (budgetChars - read)));
+        }
         if (live != null && !live.get(doc)) {
           continue;
         }
@@ -70,24 +79,25 @@ public final class WordPairs {
         if (text != null) {
           read += text.length();
           docsRead++;
-          count(analyzer, field, text, pairs, words);
+          count(analyzer, field, text, stride, pairs, words);
         }
       }
     }
-    // Weighed like the index's words, by paragraphs: what the part read says, scaled to the whole.
-    double scale = docsRead == 0 ? 1 : Math.max(1.0, (double) reader.numDocs() / docsRead);
     Map<String, Long> out = new HashMap<>();
     pairs.forEach((written, pair) -> {
       int rarer = Math.min(words.get(written.substring(0, pair.split))[0], words.get(written.substring(pair.split))[0]);
       if (pair.paragraphs >= MIN_PARAGRAPHS && pair.paragraphs >= MIN_COHESION * rarer && pair.standsAlone()) {
-        out.put(written, Math.round(pair.paragraphs * scale));
+        out.put(written, pair.estimated); // weighed like the index's words, by paragraphs
       }
     });
     return out;
   }
 
-  /** Counts, once per paragraph, each word and each pair of adjacent words that could form a compound. */
-  private static void count(Analyzer analyzer, String field, String text, Map<String, Pair> pairs,
+  /**
+   * Counts, once per paragraph, each word and each pair of adjacent words that could form a compound; the
+   * paragraph stands for {@code stands} paragraphs of the index (the sampling stride).
+   */
+  private static void count(Analyzer analyzer, String field, String text, int stands, Map<String, Pair> pairs,
       Map<String, int[]> words) throws IOException {
     Set<String> seenWords = new HashSet<>();
     Set<String> seenPairs = new HashSet<>();
@@ -114,6 +124,7 @@ public final class WordPairs {
           Pair pair = pairs.computeIfAbsent(both, k -> new Pair(k.length() - written.length()));
           if (seenPairs.add(both)) {
             pair.paragraphs++;
+            pair.estimated += stands;
           }
           pair.neighbours(previousStart > 0 ? text.charAt(previousStart - 1) : '^',
               end < text.length() ? text.charAt(end) : '$');
@@ -133,7 +144,9 @@ public final class WordPairs {
    */
   private static final class Pair {
     final int split;
+    /** Paragraphs read that write it, and how many of the index's they stand for. */
     int paragraphs;
+    long estimated;
     private final char[] left = new char[3];
     private final char[] right = new char[3];
     private int lefts;

@@ -51,15 +51,23 @@ class WordPairsTest {
     assertFalse(found.containsKey("共同富裕") || found.containsKey("富裕迈出") || found.containsKey("坚实步伐"),
         found.toString());
     assertEquals(1, found.size(), found.toString());
+    assertTrue(compounds(dir.resolve("none"), List.of(), 100).isEmpty());
   }
 
   @Test
-  void a_sample_read_within_the_budget_is_scaled_to_the_whole(@TempDir Path dir) throws Exception {
-    List<String> twice = new java.util.ArrayList<>(TEXT);
-    twice.addAll(TEXT);
-    long firstHalf = TEXT.stream().mapToLong(String::length).sum();
-    Map<String, Long> found = compounds(dir, twice, firstHalf);
-    assertEquals(10L, found.get("冰雪经济"), "5 paragraphs in the half read, 10 in all: " + found);
-    assertTrue(compounds(dir.resolve("none"), List.of(), 100).isEmpty());
+  void a_sample_spans_the_whole_index_not_its_first_paragraphs(@TempDir Path dir) throws Exception {
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (int i = 0; i < WordPairs.PROBE + 3000; i++) {
+      paragraphs.add("第" + i + "条"); // the first files: laws, say
+    }
+    for (int i = 0; i < 20; i++) {
+      paragraphs.addAll(TEXT); // the reports at the end: 冰雪经济 in 100 paragraphs
+    }
+    long probe = paragraphs.subList(0, WordPairs.PROBE).stream().mapToLong(String::length).sum();
+    long rest = paragraphs.stream().mapToLong(String::length).sum() - probe;
+    Map<String, Long> found = compounds(dir, paragraphs, probe + rest / 4);
+    assertTrue(found.containsKey("冰雪经济"), "read every fourth paragraph or so to the end: " + found);
+    long weight = found.get("冰雪经济");
+    assertTrue(weight >= 60 && weight <= 160, "scaled to about 100 paragraphs: " + weight);
   }
 }
