@@ -242,6 +242,22 @@ class QueryUnderstandingTest {
   }
 
   @Test
+  void a_paragraph_that_says_what_was_typed_ranks_above_one_that_only_says_a_longer_synonym() throws Exception {
+    // The seeds write 自由贸易试验区 and 自贸试验区, never 自贸区: the longer forms' extra words and bigrams in
+    // sequence had outscored any paragraph that says 自贸区 itself.
+    TestServer.Response put = server.send(server.admin("/api/admin/articles/ftz-short").header("Content-Type", "text/plain")
+        .PUT(BodyPublishers.ofString("自贸区简报\n内蒙古自贸区申建工作稳步推进，口岸经济加快发展，开放平台能级持续提升。")).build());
+    assertEquals(201, put.status(), put.body());
+    try {
+      assertEquals("ftz-short#1", firstId("自贸区"));
+      assertTrue(search("自由贸易试验区").get("hits").get(0).get("text").asText().contains("自由贸易试验区"),
+          "typed in full, the full form still comes first");
+    } finally {
+      server.send(server.admin("/api/admin/articles/ftz-short").DELETE().build());
+    }
+  }
+
+  @Test
   void synonyms_expand_abbreviations_and_reload_without_a_reindex() throws Exception {
     JsonNode ftz = search("自贸区");
     assertTrue(ftz.get("total").asLong() >= 5, ftz.get("total").toString());

@@ -209,12 +209,19 @@ public final class QueryBuilder {
         markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
       } else {
         List<Query> ways = new ArrayList<>();
-        ways.add(allOf(dropStopWords(w), false));
+        Query asTyped = allOf(dropStopWords(w), false);
+        ways.add(asTyped);
+        double typedBound = ScoreBound.of(asTyped, ctx);
         markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
         for (Alternative alt : alternatives) {
           List<Word> altWords = words(alt.text(), ctx.features().latinRuns());
           if (!altWords.isEmpty()) {
-            ways.add(new BoostQuery(allOf(dropStopWords(altWords), alt.typedWords()), alt.boost()));
+            // Another way of writing it scores at most what the typed form can: a longer one (鞍山钢铁 for 鞍钢,
+            // more words and bigrams in sequence) had outscored every paragraph that says what was typed.
+            Query other = allOf(dropStopWords(altWords), alt.typedWords());
+            double bound = ScoreBound.of(other, ctx);
+            float scale = bound > typedBound && typedBound > 0 ? (float) (typedBound / bound) : 1f;
+            ways.add(new BoostQuery(other, alt.boost() * scale));
             // Another way of writing the chunk is marked where it stands written, not word by word: the 产业 of
             // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text. Pinyin read as words is marked as typed words
             // are (jilin qiche: 汽车 where 吉林 is only the report's title).
