@@ -139,7 +139,7 @@ public final class SuggestIndex implements Closeable {
       String text = r.key.toString();
       String simplified = sameness(text);
       if (seen.add(simplified) && (withItself || !simplified.equals(simplifiedTyped))
-          && beginsAWordIn(simplified, simplifiedTyped)) {
+          && standsAsWordsIn(simplified, simplifiedTyped)) {
         all.add(new Candidate(new Suggestion(text, r.value), simplified));
       }
     }
@@ -151,27 +151,36 @@ public final class SuggestIndex implements Closeable {
   }
 
   /**
-   * Whether what was typed begins a word where {@code suggestion} contains it (or is not contained as such): 营商
-   * is inside 国营商业 only as the end of 国营 and the start of 商业, and 国营商业 is no completion of it, while
-   * 持续优化营商环境 is.
+   * Whether what was typed stands in {@code suggestion} as words do (or is not contained as such): it may begin
+   * a word (持续优化营商环境 for 营商) or lie inside one (对外开放 for 开放, 人工智能 for 智能), but not start inside one
+   * word and run on into the next: 营商 is in 国营商业 only as the end of 国营 and the start of 商业.
    */
-  private boolean beginsAWordIn(String suggestion, String typed) throws IOException {
+  private boolean standsAsWordsIn(String suggestion, String typed) throws IOException {
     int at = suggestion.indexOf(typed);
     if (at <= 0) {
       return true;
     }
-    try (TokenStream ts = words.tokenStream("", suggestion)) {
+    List<int[]> words = new ArrayList<>();
+    try (TokenStream ts = this.words.tokenStream("", suggestion)) {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
-      while (ts.incrementToken() && at >= 0) {
-        while (at >= 0 && at < offset.startOffset()) {
-          at = suggestion.indexOf(typed, at + 1); // this occurrence began inside a word: try the next
-        }
-        if (at == offset.startOffset()) {
-          return true;
-        }
+      while (ts.incrementToken()) {
+        words.add(new int[] {offset.startOffset(), offset.endOffset()});
       }
       ts.end();
+    }
+    for (; at >= 0; at = suggestion.indexOf(typed, at + 1)) {
+      int end = at + typed.length();
+      boolean straddles = false;
+      for (int[] w : words) {
+        if (w[0] < at && at < w[1] && end > w[1]) {
+          straddles = true; // starts inside this word and runs past its end
+          break;
+        }
+      }
+      if (!straddles) {
+        return true;
+      }
     }
     return false;
   }

@@ -11,13 +11,17 @@ import org.junit.jupiter.api.io.TempDir;
 class SuggestIndexTest {
 
   @Test
-  void what_is_typed_completes_phrases_where_it_begins_a_word(@TempDir Path gen) throws Exception {
-    SuggestIndex.build(gen, Map.of("国营商业", 50L, "营商环境", 10L, "持续优化营商环境", 5L, "优化营商环境行动", 2L), Map.of());
+  void what_is_typed_completes_phrases_where_it_stands_as_words_do(@TempDir Path gen) throws Exception {
+    SuggestIndex.build(gen, Map.of("国营商业", 50L, "营商环境", 10L, "持续优化营商环境", 5L, "优化营商环境行动", 2L,
+        "对外开放", 221L, "人工智能", 119L), Map.of());
     try (SuggestIndex index = SuggestIndex.open(gen)) {
       // 国营商业 contains 营商 only across its words 国营/商业: the heaviest phrase, yet no completion of it.
       assertEquals(List.of("营商环境", "持续优化营商环境", "优化营商环境行动"),
           index.lookup("营商", 8).stream().map(SuggestIndex.Suggestion::text).toList());
       assertEquals(List.of("国营商业"), index.lookup("国营", 8).stream().map(SuggestIndex.Suggestion::text).toList());
+      // Inside one word (SmartChinese keeps 对外开放 and 人工智能 whole) it completes it.
+      assertEquals(List.of("对外开放"), index.lookup("开放", 8).stream().map(SuggestIndex.Suggestion::text).toList());
+      assertEquals(List.of("人工智能"), index.lookup("智能", 8).stream().map(SuggestIndex.Suggestion::text).toList());
     }
   }
 }

@@ -15,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,8 +121,11 @@ public final class ParagraphSearcher {
     UserQuery userQuery = UserQueryParser.parse(request.q());
     FacetedSearcher searcher = lease.searcher();
     DeadlineQuery.Deadline deadline = new DeadlineQuery.Deadline(timeoutMillis);
+    // A query that finds nothing is built again for each proposal: each word is looked up once.
+    Map<Term, Integer> docFreqs = new HashMap<>();
     QueryContext ctx = new QueryContext(rules, lease::pinyin,
-        (field, term) -> docFreq(searcher, field, term), searcher.getIndexReader().numDocs(), features);
+        (field, term) -> docFreqs.computeIfAbsent(new Term(field, term), t -> docFreq(searcher, t)),
+        searcher.getIndexReader().numDocs(), features);
     Optional<QueryBuilder.Built> built = queries.build(userQuery, ctx);
     if (built.isEmpty()) {
       return new SearchResponse(request.q(), 0, request.page(), request.size(), millisSince(start),
@@ -243,9 +247,9 @@ public final class ParagraphSearcher {
     return Map.of(IndexSchema.THEME, values);
   }
 
-  private static int docFreq(IndexSearcher searcher, String field, String term) {
+  private static int docFreq(IndexSearcher searcher, Term term) {
     try {
-      return searcher.getIndexReader().docFreq(new Term(field, term));
+      return searcher.getIndexReader().docFreq(term);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

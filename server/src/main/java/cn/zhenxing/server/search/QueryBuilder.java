@@ -57,7 +57,7 @@ public final class QueryBuilder {
   static final float EXACT_SEQUENCE_BOOST = 1.5f;
   static final float ADJACENT_PAIR_BOOST = 0.4f;
   static final float NEAR_BOOST = 0.3f;
-  static final float SYNONYM_BOOST = 0.9f;
+  static final float SYNONYM_BOOST = 0.7f;
   static final float PINYIN_BOOST = 0.8f;
   static final float PLACE_CONTEXT_BOOST = 0.5f;
   /** 沈阳 for 沈阳市 typed: found, below the name as typed. */
