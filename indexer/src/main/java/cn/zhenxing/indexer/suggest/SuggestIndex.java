@@ -33,6 +33,8 @@ import org.apache.lucene.util.BytesRef;
 public final class SuggestIndex implements Closeable {
 
   public static final String FOLDER = "suggest";
+  /** How much more a suggestion that starts with what was typed weighs than one that holds it further in. */
+  static final int PREFIX_ADVANTAGE = 4;
   /** Candidates fetched before re-ranking prefix matches first. */
   static final int FETCH = 64;
 
@@ -143,9 +145,12 @@ public final class SuggestIndex implements Closeable {
         all.add(new Candidate(new Suggestion(text, r.value), simplified));
       }
     }
-    all.sort(Comparator.comparing((Candidate c) -> !c.simplified().startsWith(simplifiedTyped))
-        .thenComparing(c -> !c.simplified().contains(simplifiedTyped))
-        .thenComparing(Comparator.comparingLong((Candidate c) -> c.suggestion().weight()).reversed())
+    // Completions of what was typed lead, unless a phrase that holds it further in is far more used: 开放 offers
+    // 对外开放 (221) before 开放枢纽 (7), 教育 offers 义务教育 before 教育家.
+    all.sort(Comparator.comparing((Candidate c) -> !c.simplified().contains(simplifiedTyped))
+        .thenComparing(Comparator.comparingLong((Candidate c) -> c.suggestion().weight()
+            * (c.simplified().startsWith(simplifiedTyped) ? PREFIX_ADVANTAGE : 1)).reversed())
+        .thenComparing(c -> !c.simplified().startsWith(simplifiedTyped))
         .thenComparingInt(c -> c.simplified().length()));
     return all.stream().limit(size).map(Candidate::suggestion).toList();
   }

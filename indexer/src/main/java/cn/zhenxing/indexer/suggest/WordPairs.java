@@ -4,8 +4,10 @@ import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
 import cn.zhenxing.indexer.analysis.PolicyWords;
 import cn.zhenxing.indexer.index.IndexWords;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -35,6 +37,8 @@ public final class WordPairs {
   static final double MIN_COHESION = 0.05;
   /** Characters of stored text read at most: about 2 s of segmentation on one core. */
   public static final long DEFAULT_BUDGET_CHARS = 8_000_000;
+  /** A pair's neighbouring words are counted from its paragraph this many on. */
+  static final int TRACK_FROM = 3;
   /** Paragraphs read before the sampling stride is set. */
   static final int PROBE = 1_000;
 
@@ -86,12 +90,27 @@ public final class WordPairs {
     Map<String, Long> out = new HashMap<>();
     pairs.forEach((written, pair) -> {
       int rarer = Math.min(words.get(written.substring(0, pair.split))[0], words.get(written.substring(pair.split))[0]);
-      if (pair.paragraphs >= MIN_PARAGRAPHS && pair.paragraphs >= MIN_COHESION * rarer && pair.standsAlone()) {
-        out.put(written, pair.estimated); // weighed like the index's words, by paragraphs
+      if (pair.paragraphs < MIN_PARAGRAPHS || pair.paragraphs < MIN_COHESION * rarer || !pair.standsAlone()) {
+        return;
+      }
+      // Mostly written inside something longer, it is a piece of that: 基本公共 of 基本公共服务, 全国各族 of
+      // 全国各族人民. The longer term is suggested instead when it is short and its extra piece is a word (转变政府
+      // → 转变政府职能); a piece of a long name (居民人均可支配收入) or of a sentence (代表国务院向…) is not.
+      String after = pair.mostlyFollowedBy();
+      String before = pair.mostlyPrecededBy();
+      String term = after == null && before == null ? written
+          : before == null && after.length() >= 2 && written.length() + after.length() <= 6 ? written + after
+          : after == null && before.length() >= 2 && before.length() + written.length() <= 6 ? before + written
+          : null;
+      if (term != null) {
+        out.merge(term, pair.estimated, Math::max); // weighed like the index's words, by paragraphs
       }
     });
     return out;
   }
+
+  /** A word of a paragraph as written, where it stands, and whether it could be half of a compound. */
+  private record Token(String written, int start, int end, boolean candidate) {}
 
   /**
    * Counts, once per paragraph, each word and each pair of adjacent words that could form a compound; the
@@ -99,42 +118,56 @@ public final class WordPairs {
    */
   private static void count(Analyzer analyzer, String field, String text, int stands, Map<String, Pair> pairs,
       Map<String, int[]> words) throws IOException {
-    Set<String> seenWords = new HashSet<>();
-    Set<String> seenPairs = new HashSet<>();
+    List<Token> tokens = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
-      String previous = null; // as written, when it could begin a compound
-      int previousStart = -1;
-      int previousEnd = -1;
       while (ts.incrementToken()) {
         int start = offset.startOffset();
         int end = offset.endOffset();
         String word = term.toString();
         // Counted as written (traditional characters stay so; the suggestions fold them when comparing).
-        String written = end - start == word.length() ? text.substring(start, end) : null;
-        boolean candidate = written != null && IndexWords.isHanWord(word, 2, 4)
+        String written = end - start == word.length() ? text.substring(start, end) : word;
+        boolean candidate = end - start == word.length() && IndexWords.isHanWord(word, 2, 4)
             && !PolicyWords.ACTION_SET.contains(word) && !GRAMMAR_WORDS.contains(word);
-        if (candidate && seenWords.add(written)) {
-          words.computeIfAbsent(written, k -> new int[1])[0]++;
-        }
-        if (candidate && previous != null && start == previousEnd && previous.length() + written.length() <= 6) {
-          String both = previous + written;
-          Pair pair = pairs.computeIfAbsent(both, k -> new Pair(k.length() - written.length()));
-          if (seenPairs.add(both)) {
-            pair.paragraphs++;
-            pair.estimated += stands;
-          }
-          pair.neighbours(previousStart > 0 ? text.charAt(previousStart - 1) : '^',
-              end < text.length() ? text.charAt(end) : '$');
-        }
-        previous = candidate ? written : null;
-        previousStart = start;
-        previousEnd = end;
+        tokens.add(new Token(written, start, end, candidate));
       }
       ts.end();
     }
+    Set<String> seenWords = new HashSet<>();
+    Set<String> seenPairs = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token a = tokens.get(i);
+      if (a.candidate() && seenWords.add(a.written())) {
+        words.computeIfAbsent(a.written(), k -> new int[1])[0]++;
+      }
+      Token b = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      if (!a.candidate() || b == null || !b.candidate() || b.start() != a.end()
+          || a.written().length() + b.written().length() > 6) {
+        continue;
+      }
+      String both = a.written() + b.written();
+      Pair pair = pairs.computeIfAbsent(both, k -> new Pair(a.written().length()));
+      if (seenPairs.add(both)) {
+        pair.paragraphs++;
+        pair.estimated += stands;
+      }
+      pair.neighbours(a.start() > 0 ? text.charAt(a.start() - 1) : '^',
+          b.end() < text.length() ? text.charAt(b.end()) : '$',
+          i > 0 && tokens.get(i - 1).end() == a.start() ? hanWord(tokens.get(i - 1)) : "",
+          i + 2 < tokens.size() && tokens.get(i + 2).start() == b.end() ? hanWord(tokens.get(i + 2)) : "");
+    }
+  }
+
+  /**
+   * The token's text when it could continue a term, else "": punctuation, numbers and Latin end a term, and so do
+   * the one-character words around one (的, 和, 等: 东北地区等老工业基地), grammar words and the actions done to
+   * it (深化国企改革).
+   */
+  private static String hanWord(Token t) {
+    String w = t.written();
+    return IndexWords.isHanWord(w, 2, 8) && !PolicyWords.ACTION_SET.contains(w) && !GRAMMAR_WORDS.contains(w) ? w : "";
   }
 
   /**
@@ -156,9 +189,48 @@ public final class WordPairs {
       this.split = split;
     }
 
-    void neighbours(char before, char after) {
-      lefts = remember(left, lefts, before);
-      rights = remember(right, rights, after);
+    /**
+     * The words written right before and after it, counted from its third paragraph on (by then it may become a
+     * compound; counting every pair's neighbours from the first would hold millions of maps).
+     */
+    private Map<String, Integer> before;
+    private Map<String, Integer> after;
+    private int tracked;
+
+    void neighbours(char charBefore, char charAfter, String wordBefore, String wordAfter) {
+      lefts = remember(left, lefts, charBefore);
+      rights = remember(right, rights, charAfter);
+      if (paragraphs >= TRACK_FROM) {
+        if (before == null) {
+          before = new HashMap<>();
+          after = new HashMap<>();
+        }
+        tracked++;
+        before.merge(wordBefore, 1, Integer::sum);
+        after.merge(wordAfter, 1, Integer::sum);
+      }
+    }
+
+    /** The word written right after it in at least half of the occurrences counted, or null. */
+    String mostlyFollowedBy() {
+      return mostly(after);
+    }
+
+    /** The word written right before it in at least half of the occurrences counted, or null. */
+    String mostlyPrecededBy() {
+      return mostly(before);
+    }
+
+    private String mostly(Map<String, Integer> words) {
+      if (words == null) {
+        return null;
+      }
+      for (Map.Entry<String, Integer> e : words.entrySet()) {
+        if (!e.getKey().isEmpty() && e.getValue() * 2 >= tracked) {
+          return e.getKey();
+        }
+      }
+      return null;
     }
 
     private static int remember(char[] seen, int n, char c) {

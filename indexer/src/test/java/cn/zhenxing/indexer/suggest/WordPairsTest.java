@@ -55,6 +55,18 @@ class WordPairsTest {
   }
 
   @Test
+  void a_pair_mostly_written_inside_a_longer_term_gives_way_to_it(@TempDir Path dir) throws Exception {
+    Map<String, Long> found = compounds(dir, List.of(
+        "推进基本公共服务均等化", "基本公共服务更加均衡", "完善基本公共服务体系", "提升基本公共服务水平", "加强基本公共文化建设",
+        "优化基本公共服务。", "基本公共卫生服务",
+        // 等 after it is a one-character word, no part of the term
+        "推动东北地区等老工业基地振兴", "东北地区经济回升", "支持东北地区等地", "东北地区，", "振兴东北地区等"),
+        WordPairs.DEFAULT_BUDGET_CHARS);
+    assertTrue(found.containsKey("基本公共服务") && !found.containsKey("基本公共"), found.toString());
+    assertTrue(found.containsKey("东北地区"), found.toString());
+  }
+
+  @Test
   void a_sample_spans_the_whole_index_not_its_first_paragraphs(@TempDir Path dir) throws Exception {
     List<String> paragraphs = new java.util.ArrayList<>();
     for (int i = 0; i < WordPairs.PROBE + 3000; i++) {
