@@ -37,6 +37,8 @@ public final class WordPairs {
   static final double MIN_COHESION = 0.05;
   /** Characters of stored text read at most: about 2 s of segmentation on one core. */
   public static final long DEFAULT_BUDGET_CHARS = 8_000_000;
+  /** Times a word must follow an action (推动经济) before it may begin a compound that ends with one. */
+  static final int MIN_OBJECT_USES = 3;
   /** A pair's neighbouring words are counted from its paragraph this many on. */
   static final int TRACK_FROM = 3;
   /** Paragraphs read before the sampling stride is set. */
@@ -54,7 +56,7 @@ public final class WordPairs {
       "虽然", "还是", "就是", "不是", "没有", "一些", "一批", "一个", "有关", "其中", "目前", "今年", "去年", "明年",
       "上年", "全年", "预计", "达到", "做出", "作出", "放在", "同时", "以上", "以下", "左右", "之一", "百分之", "各位",
       "各项", "各种", "继续", "努力", "主要", "认真", "需要", "要求", "提请", "比较", "十分", "非常", "更加", "逐步", "分别", "根据", "上述", "不少", "多种", "采取", "面临", "希望", "保持", "发生", "成为", "涉及",
-      "符合", "取得", "回顾", "大量", "增至", "迈出");
+      "符合", "取得", "回顾", "大量", "增至", "迈出", "得到", "有待", "我省", "我市", "我区", "本省", "本市");
 
   private WordPairs() {}
 
@@ -89,8 +91,15 @@ public final class WordPairs {
     }
     Map<String, Long> out = new HashMap<>();
     pairs.forEach((written, pair) -> {
-      int rarer = Math.min(words.get(written.substring(0, pair.split))[0], words.get(written.substring(pair.split))[0]);
+      int[] first = words.get(written.substring(0, pair.split));
+      String second = written.substring(pair.split);
+      int rarer = Math.min(first[0], words.get(second)[0]);
       if (pair.paragraphs < MIN_PARAGRAPHS || pair.paragraphs < MIN_COHESION * rarer || !pair.standsAlone()) {
+        return;
+      }
+      // Ending with an action (经济发展, 生态文明建设), a compound names what the action is done to, so its first word
+      // must be a thing the text does things to; 稳妥推进, 显著提升 and 贯彻落实 are manners and doings.
+      if (PolicyWords.ACTION_SET.contains(second) && (first[1] < MIN_OBJECT_USES || first[1] * 20 < first[0])) {
         return;
       }
       // Mostly written inside something longer, it is a piece of that: 基本公共 of 基本公共服务, 全国各族 of
@@ -109,8 +118,11 @@ public final class WordPairs {
     return out;
   }
 
-  /** A word of a paragraph as written, where it stands, and whether it could be half of a compound. */
-  private record Token(String written, int start, int end, boolean candidate) {}
+  /**
+   * A word of a paragraph as written, where it stands, whether it could begin a compound, and whether end one:
+   * an action ends many (高质量发展, 生态文明建设) but begins only what is done to something (推动经济).
+   */
+  private record Token(String written, int start, int end, boolean candidate, boolean ending) {}
 
   /**
    * Counts, once per paragraph, each word and each pair of adjacent words that could form a compound; the
@@ -129,9 +141,10 @@ public final class WordPairs {
         String word = term.toString();
         // Counted as written (traditional characters stay so; the suggestions fold them when comparing).
         String written = end - start == word.length() ? text.substring(start, end) : word;
-        boolean candidate = end - start == word.length() && IndexWords.isHanWord(word, 2, 4)
-            && !PolicyWords.ACTION_SET.contains(word) && !GRAMMAR_WORDS.contains(word);
-        tokens.add(new Token(written, start, end, candidate));
+        boolean word2to4 = end - start == word.length() && IndexWords.isHanWord(word, 2, 4)
+            && !GRAMMAR_WORDS.contains(word);
+        boolean candidate = word2to4 && !PolicyWords.ACTION_SET.contains(word);
+        tokens.add(new Token(written, start, end, candidate, word2to4));
       }
       ts.end();
     }
@@ -139,11 +152,17 @@ public final class WordPairs {
     Set<String> seenPairs = new HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token a = tokens.get(i);
-      if (a.candidate() && seenWords.add(a.written())) {
-        words.computeIfAbsent(a.written(), k -> new int[1])[0]++;
+      if (a.ending()) {
+        int[] counts = words.computeIfAbsent(a.written(), k -> new int[2]);
+        if (seenWords.add(a.written())) {
+          counts[0]++;
+        }
+        if (i > 0 && tokens.get(i - 1).end() == a.start() && PolicyWords.ACTION_SET.contains(tokens.get(i - 1).written())) {
+          counts[1]++; // what is done something to: a thing (推动经济), not a manner (稳妥推进)
+        }
       }
       Token b = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-      if (!a.candidate() || b == null || !b.candidate() || b.start() != a.end()
+      if (!a.candidate() || b == null || !b.ending() || b.start() != a.end()
           || a.written().length() + b.written().length() > 6) {
         continue;
       }

@@ -67,6 +67,18 @@ class WordPairsTest {
   }
 
   @Test
+  void a_compound_may_end_with_an_action_done_to_its_first_word(@TempDir Path dir) throws Exception {
+    Map<String, Long> found = compounds(dir, List.of(
+        "推动经济发展。", "经济发展稳中向好", "促进经济发展，", "实现经济发展目标", "保持经济发展势头",
+        "发展经济", "推动经济", "振兴经济", "壮大经济",
+        // a manner of doing, not a thing done to: never after an action
+        "稳妥推进改革。", "稳妥推进试点", "坚持稳妥推进，", "要稳妥推进各项", "稳妥推进落实"),
+        WordPairs.DEFAULT_BUDGET_CHARS);
+    assertTrue(found.containsKey("经济发展"), found.toString());
+    assertFalse(found.containsKey("稳妥推进"), found.toString());
+  }
+
+  @Test
   void a_sample_spans_the_whole_index_not_its_first_paragraphs(@TempDir Path dir) throws Exception {
     List<String> paragraphs = new java.util.ArrayList<>();
     for (int i = 0; i < WordPairs.PROBE + 3000; i++) {
