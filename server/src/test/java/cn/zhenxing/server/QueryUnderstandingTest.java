@@ -52,9 +52,7 @@ class QueryUnderstandingTest {
 
   @Test
   void highlights_stay_exact_on_traditional_text() throws Exception {
-    TestServer.Response put = server.send(server.admin("/api/admin/articles/trad-demo").header("Content-Type", "text/plain")
-        .PUT(BodyPublishers.ofString("繁體文章\n瀋陽市持續優化營商環境，推動數字經濟發展。")).build());
-    assertEquals(201, put.status(), put.body());
+    put("trad-demo", "繁體文章\n瀋陽市持續優化營商環境，推動數字經濟發展。");
     try {
       JsonNode hit = null;
       for (JsonNode h : search("营商环境 数字经济").get("hits")) {
@@ -245,9 +243,7 @@ class QueryUnderstandingTest {
   void a_paragraph_that_says_what_was_typed_ranks_above_one_that_only_says_a_longer_synonym() throws Exception {
     // The seeds write 自由贸易试验区 and 自贸试验区, never 自贸区: the longer forms' extra words and bigrams in
     // sequence had outscored any paragraph that says 自贸区 itself.
-    TestServer.Response put = server.send(server.admin("/api/admin/articles/ftz-short").header("Content-Type", "text/plain")
-        .PUT(BodyPublishers.ofString("自贸区简报\n内蒙古自贸区申建工作稳步推进，口岸经济加快发展，开放平台能级持续提升。")).build());
-    assertEquals(201, put.status(), put.body());
+    put("ftz-short", "自贸区简报\n内蒙古自贸区申建工作稳步推进，口岸经济加快发展，开放平台能级持续提升。");
     try {
       assertEquals("ftz-short#1", firstId("自贸区"));
       assertTrue(search("自由贸易试验区").get("hits").get(0).get("text").asText().contains("自由贸易试验区"),

@@ -165,19 +165,19 @@ public final class SuggestIndex implements Closeable {
     if (at <= 0) {
       return true;
     }
-    List<int[]> words = new ArrayList<>();
-    try (TokenStream ts = this.words.tokenStream("", suggestion)) {
+    List<int[]> spans = new ArrayList<>();
+    try (TokenStream ts = words.tokenStream("", suggestion)) {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        words.add(new int[] {offset.startOffset(), offset.endOffset()});
+        spans.add(new int[] {offset.startOffset(), offset.endOffset()});
       }
       ts.end();
     }
     for (; at >= 0; at = suggestion.indexOf(typed, at + 1)) {
       int end = at + typed.length();
       boolean straddles = false;
-      for (int[] w : words) {
+      for (int[] w : spans) {
         if (w[0] < at && at < w[1] && end > w[1]) {
           straddles = true; // starts inside this word and runs past its end
           break;

@@ -35,7 +35,7 @@ public final class WordPairs {
   static final int MIN_PARAGRAPHS = 5;
   /** Share of the rarer word's paragraphs (in the part read) that must write the pair. */
   static final double MIN_COHESION = 0.05;
-  /** Characters of stored text read at most: about 2 s of segmentation on one core. */
+  /** Characters of stored text read at most: 6–8 s of one core on the 1M-paragraph bench index. */
   public static final long DEFAULT_BUDGET_CHARS = 8_000_000;
   /** Times a word must follow an action (推动经济) before it may begin a compound that ends with one. */
   static final int MIN_OBJECT_USES = 3;

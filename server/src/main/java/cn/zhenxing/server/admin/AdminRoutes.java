@@ -12,6 +12,7 @@ import cn.zhenxing.indexer.article.TextArticleReader;
 import cn.zhenxing.indexer.index.IndexBuilder;
 import cn.zhenxing.server.http.ApiException;
 import cn.zhenxing.server.http.HttpApp;
+import cn.zhenxing.server.http.SearchParams;
 import cn.zhenxing.server.index.IndexService;
 import cn.zhenxing.server.search.SynonymSource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ public final class AdminRoutes {
 
   private void reindex(Context ctx) throws IOException {
     rejectUnknown(ctx, Set.of("onError"));
-    IndexBuilder.OnError onError = onError(cn.zhenxing.server.http.SearchParams.single(ctx.queryParamMap(), "onError"));
+    IndexBuilder.OnError onError = onError(SearchParams.single(ctx.queryParamMap(), "onError"));
     String type = mediaType(ctx.header("Content-Type"));
     String encoding = contentEncoding(ctx, Set.of("gzip"));
     boolean gzip = (type != null && GZIP_TYPES.contains(type)) || "gzip".equals(encoding);
@@ -270,7 +271,7 @@ public final class AdminRoutes {
 
   /** Unknown parameters are refused here as on the read endpoints (a stray &, and _ cache-busters, allowed). */
   private static void rejectUnknown(Context ctx, Set<String> known) {
-    cn.zhenxing.server.http.SearchParams.rejectUnknown(ctx.queryParamMap(), known);
+    SearchParams.rejectUnknown(ctx.queryParamMap(), known);
   }
 
   private static ApiException unsupported(String type, String expected) {
@@ -309,7 +310,7 @@ public final class AdminRoutes {
     }
     String encoding = raw.strip().toLowerCase(java.util.Locale.ROOT);
     if (!accepted.contains(encoding)) {
-      throw new ApiException(415, null, "Content-Encoding " + cn.zhenxing.server.http.SearchParams.abbreviate(raw.strip()) + " is not accepted; "
+      throw new ApiException(415, null, "Content-Encoding " + SearchParams.abbreviate(raw.strip()) + " is not accepted; "
           + (accepted.isEmpty() ? "send the article uncompressed" : "send it uncompressed or as " + String.join(", ", accepted)));
     }
     return encoding;

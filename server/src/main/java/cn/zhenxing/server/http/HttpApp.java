@@ -204,9 +204,9 @@ public final class HttpApp {
 
   /**
    * A read endpoint, which answers HEAD with the status and headers GET would have (Jetty sends no body):
-   * Javalin's own answer to HEAD was 200 without running the handler, even for an article that does not exist.
+   * Javalin's own answer to HEAD was 200 without running the handler, even for an article that does not exist
+   * (or an admin job).
    */
-  /** A GET endpoint whose HEAD runs the same handler, so that both answer with the same status and headers. */
   public static void getAndHead(JavalinConfig config, String path, io.javalin.http.Handler handler) {
     config.routes.get(path, handler);
     config.routes.head(path, handler);

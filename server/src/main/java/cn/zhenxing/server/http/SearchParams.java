@@ -66,17 +66,33 @@ public final class SearchParams {
       rejectMalformedUtf8(queryString);
       return;
     }
-    int from = queryString.lastIndexOf('&', broken) + 1;
-    int to = queryString.indexOf('&', broken);
-    String pair = queryString.substring(from, to < 0 ? queryString.length() : to);
-    int eq = pair.indexOf('=');
-    if (eq < 0 || broken < from + eq) {
-      String rawName = abbreviate(eq < 0 ? pair : pair.substring(0, eq));
+    PairAt pair = PairAt.of(queryString, broken);
+    if (pair.inName()) {
+      String rawName = abbreviate(pair.rawName());
       throw ApiException.badParameter(rawName, "the parameter name \"" + rawName + "\" " + BROKEN_ESCAPE);
     }
     // The first broken escape is in the value, so the name before it decodes.
-    String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+    String name = URLDecoder.decode(pair.rawName(), StandardCharsets.UTF_8);
     throw ApiException.badParameter(name, name + " " + BROKEN_ESCAPE);
+  }
+
+  /** The name=value pair of a query string that holds the character at {@code at} (counted in the pair). */
+  private record PairAt(String pair, int at) {
+    static PairAt of(String queryString, int index) {
+      int from = queryString.lastIndexOf('&', index) + 1;
+      int to = queryString.indexOf('&', index);
+      return new PairAt(queryString.substring(from, to < 0 ? queryString.length() : to), index - from);
+    }
+
+    boolean inName() {
+      int eq = pair.indexOf('=');
+      return eq < 0 || at < eq;
+    }
+
+    String rawName() {
+      int eq = pair.indexOf('=');
+      return eq < 0 ? pair : pair.substring(0, eq);
+    }
   }
 
   /**
@@ -90,11 +106,9 @@ public final class SearchParams {
     // Raw bytes that are not UTF-8 (?q=\xff\xfe, sent unescaped) reach us already replaced by U+FFFD.
     int replaced = queryString.indexOf('\uFFFD');
     if (replaced >= 0) {
-      int from = queryString.lastIndexOf('&', replaced) + 1;
-      int eq = queryString.indexOf('=', from);
-      String name = eq < 0 || eq > replaced ? "" : abbreviate(URLDecoder.decode(queryString.substring(from, eq),
-          StandardCharsets.UTF_8));
-      throw ApiException.badParameter(name.isEmpty() ? null : name, (name.isEmpty() ? "a parameter name" : name)
+      PairAt pair = PairAt.of(queryString, replaced);
+      String name = pair.inName() ? null : abbreviate(URLDecoder.decode(pair.rawName(), StandardCharsets.UTF_8));
+      throw ApiException.badParameter(name, (name == null ? "a parameter name" : name)
           + " holds bytes that are not UTF-8; send UTF-8, %-escaped");
     }
     if (queryString.indexOf('%') < 0) {
@@ -119,8 +133,7 @@ public final class SearchParams {
       try {
         decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, 0, n));
       } catch (java.nio.charset.CharacterCodingException e) {
-        int eq = pair.indexOf('=');
-        String name = abbreviate(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8));
+        String name = abbreviate(URLDecoder.decode(new PairAt(pair, 0).rawName(), StandardCharsets.UTF_8));
         throw ApiException.badParameter(name, name + " is not valid UTF-8 once its %-escapes are decoded (a "
             + "character cut short, as %E6%B2, or text in another encoding, as GBK); send UTF-8");
       }

@@ -8,10 +8,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * The most a query can score under BM25 (whose term frequency factor stays below 1): its boosts times the IDF of
@@ -29,16 +27,6 @@ final class ScoreBound {
     }
     if (q instanceof ConstantScoreQuery) {
       return 1;
-    }
-    if (q instanceof TermQuery t) {
-      return idf(t.getTerm(), ctx);
-    }
-    if (q instanceof PhraseQuery p) {
-      double sum = 0;
-      for (Term t : p.getTerms()) {
-        sum += idf(t, ctx);
-      }
-      return sum;
     }
     if (q instanceof BooleanQuery b) {
       double sum = 0;
@@ -59,7 +47,7 @@ final class ScoreBound {
       }
       return max + d.getTieBreakerMultiplier() * (sum - max);
     }
-    // Any other query: as if each of its terms were scored on its own.
+    // A term or phrase query, or any other: the IDF of each of its terms (a phrase's weight is their sum).
     List<Term> terms = new ArrayList<>();
     q.visit(new QueryVisitor() {
       @Override
