@@ -2,6 +2,7 @@ package cn.zhenxing.indexer.suggest;
 
 import cn.zhenxing.indexer.analysis.ChineseAnalyzers;
 import cn.zhenxing.indexer.analysis.PolicyWords;
+import cn.zhenxing.indexer.index.IndexSchema;
 import cn.zhenxing.indexer.index.IndexWords;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.InPlaceMergeSorter;
 
 /**
  * Compound terms the text writes as two words side by side — 冰雪经济, 冰雪旅游, 东北振兴, 对外开放 — for the search
@@ -68,20 +71,17 @@ public final class WordPairs {
     int docsRead = 0;
     try (Analyzer analyzer = ChineseAnalyzers.words()) {
       StoredFields stored = reader.storedFields();
-      Bits live = MultiBits.getLiveDocs(reader);
       Set<String> fields = Set.of(field);
+      int[] order = inDocumentOrder(reader);
       // Every stride-th paragraph, the stride set after the first PROBE from their average length, so that a
       // sample spans the whole collection instead of its first files.
       int stride = 1;
-      for (int doc = 0; doc < reader.maxDoc() && read < budgetChars; doc += stride) {
-        if (doc == PROBE && docsRead > 0) {
+      for (int k = 0; k < order.length && read < budgetChars; k += stride) {
+        if (k == PROBE && docsRead > 0) {
           double average = (double) read / docsRead;
-          stride = (int) Math.max(1, Math.ceil((reader.maxDoc() - PROBE) * average / (budgetChars - read)));
+          stride = (int) Math.max(1, Math.ceil((order.length - PROBE) * average / (budgetChars - read)));
         }
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        String text = stored.document(doc, fields).get(field);
+        String text = stored.document(order[k], fields).get(field);
         if (text != null) {
           read += text.length();
           docsRead++;
@@ -116,6 +116,47 @@ public final class WordPairs {
       }
     });
     return out;
+  }
+
+  /**
+   * The live paragraphs in the order their articles were read (article, then paragraph), whatever the indexing
+   * threads made of the segments' order: the sample, and which of a pair's occurrences count its neighbours, are
+   * then the same on every build of the same input. An index without those fields is read in doc id order.
+   */
+  private static int[] inDocumentOrder(IndexReader reader) throws IOException {
+    int[] docs = new int[reader.numDocs()];
+    long[] keys = new long[docs.length];
+    int n = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      NumericDocValues article = leaf.reader().getNumericDocValues(IndexSchema.ARTICLE_SEQ);
+      NumericDocValues paragraph = leaf.reader().getNumericDocValues(IndexSchema.PARAGRAPH);
+      Bits live = leaf.reader().getLiveDocs();
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (live == null || live.get(d)) {
+          long a = article != null && article.advanceExact(d) ? article.longValue() : 0;
+          long p = paragraph != null && paragraph.advanceExact(d) ? paragraph.longValue() : 0;
+          keys[n] = a << 24 | p; // an article has at most IndexBuilder.MAX_PARAGRAPHS_PER_ARTICLE, far below 2^24
+          docs[n++] = leaf.docBase + d;
+        }
+      }
+    }
+    new InPlaceMergeSorter() { // stable: doc id order among equal keys
+      @Override
+      protected int compare(int i, int j) {
+        return Long.compare(keys[i], keys[j]);
+      }
+
+      @Override
+      protected void swap(int i, int j) {
+        long k = keys[i];
+        keys[i] = keys[j];
+        keys[j] = k;
+        int d = docs[i];
+        docs[i] = docs[j];
+        docs[j] = d;
+      }
+    }.sort(0, n);
+    return docs;
   }
 
   /**

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.zhenxing.indexer.index.IndexSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -76,6 +78,39 @@ class WordPairsTest {
         WordPairs.DEFAULT_BUDGET_CHARS);
     assertTrue(found.containsKey("经济发展"), found.toString());
     assertFalse(found.containsKey("稳妥推进"), found.toString());
+  }
+
+  @Test
+  void the_same_paragraphs_give_the_same_compounds_whatever_order_the_threads_wrote_them_in(@TempDir Path dir)
+      throws Exception {
+    // Neighbours count from a pair's third paragraph on: read in doc id order, which of these came first decided
+    // between 数字经济 and 数字经济核心.
+    List<String> text = List.of("推动数字经济核心产业发展", "做强数字经济核心区", "壮大数字经济核心产业", "发展数字经济。", "数字经济，");
+    Map<String, Long> inOrder = null;
+    for (boolean reversed : new boolean[] {false, true}) {
+      Path index = dir.resolve(reversed ? "reversed" : "in-order");
+      try (FSDirectory d = FSDirectory.open(index)) {
+        try (IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+          for (int i = 0; i < text.size(); i++) {
+            int k = reversed ? text.size() - 1 - i : i;
+            Document doc = new Document();
+            doc.add(new StoredField("text", text.get(k)));
+            doc.add(new NumericDocValuesField(IndexSchema.ARTICLE_SEQ, 1));
+            doc.add(new NumericDocValuesField(IndexSchema.PARAGRAPH, k));
+            w.addDocument(doc);
+          }
+        }
+        try (DirectoryReader r = DirectoryReader.open(d)) {
+          Map<String, Long> found = WordPairs.of(r, "text", WordPairs.DEFAULT_BUDGET_CHARS);
+          if (inOrder == null) {
+            inOrder = found;
+            assertEquals(Map.of("数字经济", 5L), found, "in the article's order, 核心 follows in two of the three counted");
+          } else {
+            assertEquals(inOrder, found);
+          }
+        }
+      }
+    }
   }
 
   @Test
