@@ -46,6 +46,33 @@ public final class WordPairs {
   static final int TRACK_FROM = 3;
   /** Paragraphs read before the sampling stride is set. */
   static final int PROBE = 1_000;
+  /** Words a run of words with one-character pieces may have (专/精/特/新). */
+  static final int MAX_RUN_TOKENS = 4;
+  /**
+   * Share of its rarest piece's paragraphs a run must have: higher than a pair's, as a one-character piece
+   * joins many words it forms no term with.
+   */
+  static final double MIN_RUN_COHESION = 0.1;
+  /**
+   * One-character words that tie a sentence together rather than name anything: particles, prepositions,
+   * conjunctions, measure and time words, place words (中, 上, 内), numbers. A run neither begins nor ends with
+   * one (的发展, 经济和, 城市中, 一批, 亿元, 五年来). So 碳中和 is no run of its own; the headings' phrases offer it.
+   */
+  static final String FUNCTION_CHARS =
+      "的地得了着过和与及或并而且在于对为把被将从向以由给让使是有也都又还就才只不没很更最要会能可等之其此该各每这那个们"
+          + "中上下里内外前后间年月日时号第次项种条件家位名再已仍来达首较"
+          + "一二三四五六七八九十百千万亿零〇两几";
+  /**
+   * One-character words that end words (保障性, 示范区, 城镇化) or open a comparison or clause (相结合, 居全国, 同世界,
+   * 拟安排): no run begins with one.
+   */
+  static final String NO_RUN_START = "性区化型率者式度类级省市县乡镇村员业品量相居均比同拟届代难正做到所企段通";
+  /** One-character words that complete a verb or open what follows (认识到, 经受住, 支出占, 处理好, 进入新). */
+  static final String NO_RUN_END = "到占比同住出好新用起";
+  /** Joining or grammatical one-character words inside a run make it a phrase (巩固和发展, 重要的意义). */
+  static final String NO_RUN_INSIDE = "的地得和与及或着了";
+  /** Numbers and ordinals: a run beginning or ending with one is a count (一手抓, 第二步, 届三中全会). */
+  static final String NUMERALS = "一二三四五六七八九十百千万亿零〇两几第届";
 
   /**
    * Words that hold a sentence together rather than name anything (pronouns, demonstratives, modals,
@@ -66,56 +93,72 @@ public final class WordPairs {
   /** The compounds of {@code field}'s stored text, each with the number of paragraphs (read) that write it. */
   public static Map<String, Long> of(IndexReader reader, String field, long budgetChars) throws IOException {
     Map<String, Pair> pairs = new HashMap<>();
+    Map<String, Pair> runs = new HashMap<>();
     Map<String, int[]> words = new HashMap<>();
-    long read = 0;
-    int docsRead = 0;
     try (Analyzer analyzer = ChineseAnalyzers.words()) {
-      StoredFields stored = reader.storedFields();
-      Set<String> fields = Set.of(field);
-      int[] order = inDocumentOrder(reader);
-      // Every stride-th paragraph, the stride set after the first PROBE from their average length, so that a
-      // sample spans the whole collection instead of its first files.
-      int stride = 1;
-      for (int k = 0; k < order.length && read < budgetChars; k += stride) {
-        if (k == PROBE && docsRead > 0) {
-          double average = (double) read / docsRead;
-          stride = (int) Math.max(1, Math.ceil((order.length - PROBE) * average / (budgetChars - read)));
-        }
-        String text = stored.document(order[k], fields).get(field);
-        if (text != null) {
-          read += text.length();
-          docsRead++;
-          count(analyzer, field, text, stride, pairs, words);
-        }
-      }
+      // Two passes over the sample: the first counts every candidate in a fixed-size sketch, the second keeps
+      // the neighbours of those the sketch says may recur. Counting every candidate exactly held a million
+      // strings for an 8M-character sample; most are written once.
+      RecurrenceSketch sketch = new RecurrenceSketch();
+      Sample sample = Sample.read(reader, field, budgetChars, analyzer,
+          (text, tokens, stands) -> countWords(text, tokens, words, sketch));
+      sample.forEach(analyzer, (text, tokens, stands) -> countPairs(text, tokens, stands, sketch, pairs, runs));
     }
     Map<String, Long> out = new HashMap<>();
+    // Weighed like the index's words, by paragraphs.
     pairs.forEach((written, pair) -> {
-      int[] first = words.get(written.substring(0, pair.split));
-      String second = written.substring(pair.split);
-      int rarer = Math.min(first[0], words.get(second)[0]);
-      if (pair.paragraphs < MIN_PARAGRAPHS || pair.paragraphs < MIN_COHESION * rarer || !pair.standsAlone()) {
-        return;
-      }
-      // Ending with an action (经济发展, 生态文明建设), a compound names what the action is done to, so its first word
-      // must be a thing the text does things to; 稳妥推进, 显著提升 and 贯彻落实 are manners and doings.
-      if (PolicyWords.ACTION_SET.contains(second) && (first[1] < MIN_OBJECT_USES || first[1] * 20 < first[0])) {
-        return;
-      }
-      // Mostly written inside something longer, it is a piece of that: 基本公共 of 基本公共服务, 全国各族 of
-      // 全国各族人民. The longer term is suggested instead when it is short and its extra piece is a word (转变政府
-      // → 转变政府职能); a piece of a long name (居民人均可支配收入) or of a sentence (代表国务院向…) is not.
-      String after = pair.mostlyFollowedBy();
-      String before = pair.mostlyPrecededBy();
-      String term = after == null && before == null ? written
-          : before == null && after.length() >= 2 && written.length() + after.length() <= 6 ? written + after
-          : after == null && before.length() >= 2 && before.length() + written.length() <= 6 ? before + written
-          : null;
+      String term = pairTerm(written, pair, words);
       if (term != null) {
-        out.merge(term, pair.estimated, Math::max); // weighed like the index's words, by paragraphs
+        out.merge(term, pair.estimated, Math::max);
+      }
+    });
+    runs.forEach((written, run) -> {
+      if (isRunTerm(run, words)) {
+        out.merge(written, run.estimated, Math::max);
       }
     });
     return out;
+  }
+
+  /** Two words side by side, or the longer term they are mostly written inside, or null. */
+  private static String pairTerm(String written, Pair pair, Map<String, int[]> words) {
+    int[] first = words.get(written.substring(0, pair.split));
+    String second = written.substring(pair.split);
+    int rarer = Math.min(first[0], words.get(second)[0]);
+    if (pair.paragraphs < MIN_PARAGRAPHS || pair.paragraphs < MIN_COHESION * rarer || !pair.standsAlone()) {
+      return null;
+    }
+    // Ending with an action (经济发展, 生态文明建设), a compound names what the action is done to, so its first word
+    // must be a thing the text does things to; 稳妥推进, 显著提升 and 贯彻落实 are manners and doings.
+    if (PolicyWords.ACTION_SET.contains(second) && (first[1] < MIN_OBJECT_USES || first[1] * 20 < first[0])) {
+      return null;
+    }
+    // Mostly written inside something longer, it is a piece of that: 基本公共 of 基本公共服务, 全国各族 of
+    // 全国各族人民. The longer term is suggested instead when it is short and its extra piece is a word (转变政府
+    // → 转变政府职能); a piece of a long name (居民人均可支配收入) or of a sentence (代表国务院向…) is not.
+    String after = pair.mostlyFollowedBy();
+    String before = pair.mostlyPrecededBy();
+    return after == null && before == null ? written
+        : before == null && after.length() >= 2 && written.length() + after.length() <= 6 ? written + after
+        : after == null && before.length() >= 2 && before.length() + written.length() <= 6 ? before + written
+        : null;
+  }
+
+  /**
+   * A run of words with one-character pieces that is a term (碳达峰, 高质量发展, 营商环境, 专精特新). Every run up
+   * to {@link #MAX_RUN_TOKENS} words is a candidate, so a fragment of a longer term (碳达, 高质量, 质量发展) is left
+   * out rather than grown: the longer term is a candidate of its own.
+   */
+  private static boolean isRunTerm(Pair run, Map<String, int[]> words) {
+    if (run.paragraphs < MIN_PARAGRAPHS || !run.standsAlone()
+        || run.mostlyPrecededBy() != null || run.mostlyFollowedBy() != null) {
+      return false;
+    }
+    int rarest = Integer.MAX_VALUE;
+    for (String piece : run.pieces) {
+      rarest = Math.min(rarest, words.get(piece)[0]);
+    }
+    return run.paragraphs >= MIN_RUN_COHESION * rarest;
   }
 
   /**
@@ -160,17 +203,23 @@ public final class WordPairs {
   }
 
   /**
-   * A word of a paragraph as written, where it stands, whether it could begin a compound, and whether end one:
-   * an action ends many (高质量发展, 生态文明建设) but begins only what is done to something (推动经济).
+   * A word of a paragraph as written and where it stands. {@code han}: Chinese characters only, so it can be a
+   * piece of a term; {@code candidate}: it could begin a two-word compound; {@code ending}: end one (an action
+   * ends many, 高质量发展, 生态文明建设, but begins only what is done to something, 推动经济).
    */
-  private record Token(String written, int start, int end, boolean candidate, boolean ending) {}
+  private record Token(String written, String word, int start, int end, boolean han, boolean grammar, boolean action,
+      boolean candidate, boolean ending) {
 
-  /**
-   * Counts, once per paragraph, each word and each pair of adjacent words that could form a compound; the
-   * paragraph stands for {@code stands} paragraphs of the index (the sampling stride).
-   */
-  private static void count(Analyzer analyzer, String field, String text, int stands, Map<String, Pair> pairs,
-      Map<String, int[]> words) throws IOException {
+    boolean single() {
+      return written.length() == 1;
+    }
+
+    boolean touches(Token next) {
+      return end == next.start;
+    }
+  }
+
+  private static List<Token> tokens(Analyzer analyzer, String field, String text) throws IOException {
     List<Token> tokens = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -180,54 +229,256 @@ public final class WordPairs {
         int start = offset.startOffset();
         int end = offset.endOffset();
         String word = term.toString();
-        // Counted as written (traditional characters stay so; the suggestions fold them when comparing).
-        String written = end - start == word.length() ? text.substring(start, end) : word;
-        boolean word2to4 = end - start == word.length() && IndexWords.isHanWord(word, 2, 4)
-            && !GRAMMAR_WORDS.contains(word);
-        boolean candidate = word2to4 && !PolicyWords.ACTION_SET.contains(word);
-        tokens.add(new Token(written, start, end, candidate, word2to4));
+        boolean asWritten = end - start == word.length();
+        // Counted as written (traditional characters stay so; the suggestions fold them when comparing), and
+        // compared with the word lists in simplified characters, as the analyzer gives them.
+        String written = asWritten ? text.substring(start, end) : word;
+        boolean han = asWritten && IndexWords.isHanWord(word, 1, 8);
+        boolean grammar = GRAMMAR_WORDS.contains(word);
+        boolean action = PolicyWords.ACTION_SET.contains(word);
+        boolean word2to4 = han && word.length() >= 2 && word.length() <= 4 && !grammar;
+        tokens.add(new Token(written, word, start, end, han, grammar, action, word2to4 && !action, word2to4));
       }
       ts.end();
     }
-    Set<String> seenWords = new HashSet<>();
-    Set<String> seenPairs = new HashSet<>();
+    return tokens;
+  }
+
+  /** Visits the candidates of a paragraph's words: tokens {@code from} to {@code to}, inclusive. */
+  private interface CandidateVisitor {
+    void visit(int from, int to, boolean run);
+  }
+
+  /**
+   * Every candidate compound: two adjacent words of 2–4 characters (冰雪经济), and every run of 2 to
+   * {@link #MAX_RUN_TOKENS} adjacent words of Chinese characters that holds a one-character word, up to 6
+   * characters, of 3 or more (碳/达/峰, 高/质量/发展, 营/商/环境). A candidate begins with no grammar word or
+   * action of two characters or more (推动高质量, 我们必须); a run neither begins nor ends with a function
+   * character or a number, holds no joining word (和, 的) and begins with no end of a word.
+   */
+  private static void forEachCandidate(List<Token> tokens, CandidateVisitor visitor) {
     for (int i = 0; i < tokens.size(); i++) {
       Token a = tokens.get(i);
-      if (a.ending()) {
+      Token b = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      if (a.candidate() && b != null && b.ending() && a.touches(b)
+          && a.written().length() + b.written().length() <= 6) {
+        visitor.visit(i, i + 1, false);
+      }
+      if (!a.han() || a.grammar() || a.action() && !a.single() || !mayBeginRun(a.word())) {
+        continue;
+      }
+      int length = a.written().length();
+      boolean single = a.single();
+      for (int j = i + 1; j < tokens.size() && j < i + MAX_RUN_TOKENS; j++) {
+        Token t = tokens.get(j);
+        length += t.written().length();
+        if (!tokens.get(j - 1).touches(t) || !t.han() || t.grammar() || length > 6
+            || t.single() && NO_RUN_INSIDE.indexOf(t.word().charAt(0)) >= 0) {
+          break;
+        }
+        single |= t.single();
+        if (single && length >= 3 && mayEndRun(t.word())) {
+          visitor.visit(i, j, true);
+        }
+      }
+    }
+  }
+
+  private static String written(List<Token> tokens, int from, int to) {
+    if (to == from + 1) {
+      return tokens.get(from).written() + tokens.get(to).written();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int k = from; k <= to; k++) {
+      sb.append(tokens.get(k).written());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * First pass: counts, once per paragraph, each word (and how often it follows an action), and each candidate
+   * in the sketch.
+   */
+  private static void countWords(String text, List<Token> tokens, Map<String, int[]> words, RecurrenceSketch sketch) {
+    Set<String> seenWords = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token a = tokens.get(i);
+      if (a.han()) {
         int[] counts = words.computeIfAbsent(a.written(), k -> new int[2]);
         if (seenWords.add(a.written())) {
           counts[0]++;
         }
-        if (i > 0 && tokens.get(i - 1).end() == a.start() && PolicyWords.ACTION_SET.contains(tokens.get(i - 1).written())) {
+        if (i > 0 && tokens.get(i - 1).touches(a) && tokens.get(i - 1).action()) {
           counts[1]++; // what is done something to: a thing (推动经济), not a manner (稳妥推进)
         }
       }
-      Token b = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-      if (!a.candidate() || b == null || !b.ending() || b.start() != a.end()
-          || a.written().length() + b.written().length() > 6) {
-        continue;
+    }
+    Set<String> seen = new HashSet<>();
+    forEachCandidate(tokens, (from, to, run) -> {
+      String both = written(tokens, from, to);
+      if (seen.add(both)) {
+        sketch.add(both);
       }
-      String both = a.written() + b.written();
-      Pair pair = pairs.computeIfAbsent(both, k -> new Pair(a.written().length()));
-      if (seenPairs.add(both)) {
+    });
+  }
+
+  /**
+   * Second pass: for each candidate the sketch says may be written in enough paragraphs, counts its paragraphs
+   * (each standing for {@code stands} of the index: the sampling stride) and its neighbours.
+   */
+  private static void countPairs(String text, List<Token> tokens, int stands, RecurrenceSketch sketch,
+      Map<String, Pair> pairs, Map<String, Pair> runs) {
+    Set<String> seen = new HashSet<>();
+    forEachCandidate(tokens, (from, to, run) -> {
+      String both = written(tokens, from, to);
+      if (sketch.count(both) < MIN_PARAGRAPHS) {
+        return;
+      }
+      Pair pair = (run ? runs : pairs).computeIfAbsent(both, k -> new Pair(tokens.get(from).written().length(), run,
+          run ? pieces(tokens, from, to) : List.of()));
+      if (seen.add((run ? "r" : "p") + both)) {
         pair.paragraphs++;
         pair.estimated += stands;
       }
+      Token a = tokens.get(from);
+      Token b = tokens.get(to);
       pair.neighbours(a.start() > 0 ? text.charAt(a.start() - 1) : '^',
           b.end() < text.length() ? text.charAt(b.end()) : '$',
-          i > 0 && tokens.get(i - 1).end() == a.start() ? hanWord(tokens.get(i - 1)) : "",
-          i + 2 < tokens.size() && tokens.get(i + 2).start() == b.end() ? hanWord(tokens.get(i + 2)) : "");
+          from > 0 && tokens.get(from - 1).touches(a) && tokens.get(from - 1).han() ? tokens.get(from - 1).written() : "",
+          to + 1 < tokens.size() && b.touches(tokens.get(to + 1)) && tokens.get(to + 1).han()
+              ? tokens.get(to + 1).written() : "");
+    });
+  }
+
+  private static List<String> pieces(List<Token> tokens, int from, int to) {
+    List<String> pieces = new ArrayList<>(to - from + 1);
+    for (int k = from; k <= to; k++) {
+      pieces.add(tokens.get(k).written());
+    }
+    return pieces;
+  }
+
+  /**
+   * A neighbour that could continue a two-word compound: a word of 2–8 characters, no grammar word or action
+   * done to it (深化国企改革); punctuation, numbers, Latin and the one-character words around a term (的, 和, 等:
+   * 东北地区等老工业基地) end it.
+   */
+  private static boolean continuesPair(String w) {
+    return IndexWords.isHanWord(w, 2, 8) && !PolicyWords.ACTION_SET.contains(w) && !GRAMMAR_WORDS.contains(w);
+  }
+
+  /**
+   * A neighbour that could continue a run: any word but a grammar word, and before it no action done to it
+   * (优化营商环境); a function character too, so that a run mostly written before one (贯彻党 of 贯彻党的) is a
+   * fragment.
+   */
+  private static boolean continuesRun(String w, boolean before) {
+    return !GRAMMAR_WORDS.contains(w) && !(before && PolicyWords.ACTION_SET.contains(w));
+  }
+
+  private static boolean mayBeginRun(String w) {
+    return NUMERALS.indexOf(w.charAt(0)) < 0
+        && !(w.length() == 1 && (isFunctionChar(w) || NO_RUN_START.indexOf(w.charAt(0)) >= 0));
+  }
+
+  private static boolean mayEndRun(String w) {
+    return NUMERALS.indexOf(w.charAt(w.length() - 1)) < 0
+        && !(w.length() == 1 && (isFunctionChar(w) || NO_RUN_END.indexOf(w.charAt(0)) >= 0));
+  }
+
+  static boolean isFunctionChar(String w) {
+    return w.length() == 1 && FUNCTION_CHARS.indexOf(w.charAt(0)) >= 0;
+  }
+
+  /**
+   * The sampled paragraphs: every stride-th paragraph in the articles' order, the stride set after the first
+   * PROBE from their average length, so that a sample spans the whole collection instead of its first files.
+   * Read once to choose them (the first pass visits them then) and again for the second pass.
+   */
+  private static final class Sample {
+    private final StoredFields stored;
+    private final String field;
+    private final int[] docs;
+    private final int[] stands;
+    private final int size;
+
+    private interface Visitor {
+      void visit(String text, List<Token> tokens, int stands) throws IOException;
+    }
+
+    private Sample(StoredFields stored, String field, int[] docs, int[] stands, int size) {
+      this.stored = stored;
+      this.field = field;
+      this.docs = docs;
+      this.stands = stands;
+      this.size = size;
+    }
+
+    static Sample read(IndexReader reader, String field, long budgetChars, Analyzer analyzer, Visitor visitor)
+        throws IOException {
+      StoredFields stored = reader.storedFields();
+      int[] order = inDocumentOrder(reader);
+      int[] docs = new int[Math.min(order.length, 1024)];
+      int[] stands = new int[docs.length];
+      int n = 0;
+      long read = 0;
+      int stride = 1;
+      for (int k = 0; k < order.length && read < budgetChars; k += stride) {
+        if (k == PROBE && n > 0) {
+          double average = (double) read / n;
+          stride = (int) Math.max(1, Math.ceil((order.length - PROBE) * average / (budgetChars - read)));
+        }
+        String text = stored.document(order[k], Set.of(field)).get(field);
+        if (text != null) {
+          read += text.length();
+          if (n == docs.length) {
+            docs = java.util.Arrays.copyOf(docs, n * 2);
+            stands = java.util.Arrays.copyOf(stands, n * 2);
+          }
+          docs[n] = order[k];
+          stands[n++] = stride;
+          visitor.visit(text, tokens(analyzer, field, text), stride);
+        }
+      }
+      return new Sample(stored, field, docs, stands, n);
+    }
+
+    void forEach(Analyzer analyzer, Visitor visitor) throws IOException {
+      for (int i = 0; i < size; i++) {
+        String text = stored.document(docs[i], Set.of(field)).get(field);
+        visitor.visit(text, tokens(analyzer, field, text), stands[i]);
+      }
     }
   }
 
   /**
-   * The token's text when it could continue a term, else "": punctuation, numbers and Latin end a term, and so do
-   * the one-character words around one (的, 和, 等: 东北地区等老工业基地), grammar words and the actions done to
-   * it (深化国企改革).
+   * Paragraph counts of strings in fixed memory, never below the true count (a count-min sketch of two rows):
+   * the second pass keeps only the candidates it says recur, a few false ones among them.
    */
-  private static String hanWord(Token t) {
-    String w = t.written();
-    return IndexWords.isHanWord(w, 2, 8) && !PolicyWords.ACTION_SET.contains(w) && !GRAMMAR_WORDS.contains(w) ? w : "";
+  private static final class RecurrenceSketch {
+    private static final int ROW = 1 << 21;
+    private final int[] first = new int[ROW];
+    private final int[] second = new int[ROW];
+
+    void add(String s) {
+      int h = s.hashCode();
+      first[slot(h)]++;
+      second[slot(h ^ 0x5bd1e995)]++;
+    }
+
+    int count(String s) {
+      int h = s.hashCode();
+      return Math.min(first[slot(h)], second[slot(h ^ 0x5bd1e995)]);
+    }
+
+    private static int slot(int h) { // MurmurHash3's finalizer: every bit of the hash moves the slot
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      h ^= h >>> 16;
+      return h & (ROW - 1);
+    }
   }
 
   /**
@@ -236,7 +487,11 @@ public final class WordPairs {
    * wherever it is repeated (富裕迈出 is always 共同富裕迈出坚实步伐).
    */
   private static final class Pair {
+    /** Characters of its first word (a pair). */
     final int split;
+    /** A run of words with one-character pieces, and its pieces. */
+    final boolean run;
+    final List<String> pieces;
     /** Paragraphs read that write it, and how many of the index's they stand for. */
     int paragraphs;
     long estimated;
@@ -245,13 +500,16 @@ public final class WordPairs {
     private int lefts;
     private int rights;
 
-    Pair(int split) {
+    Pair(int split, boolean run, List<String> pieces) {
       this.split = split;
+      this.run = run;
+      this.pieces = pieces;
     }
 
     /**
-     * The words written right before and after it, counted from its third paragraph on (by then it may become a
-     * compound; counting every pair's neighbours from the first would hold millions of maps).
+     * The words of Chinese characters written right before and after it ("" for anything else), counted from
+     * its third paragraph on: a term's first uses decide nothing yet, and which ones they are depended on the
+     * order the paragraphs are read in before that order was fixed (see WordPairsTest).
      */
     private Map<String, Integer> before;
     private Map<String, Integer> after;
@@ -273,21 +531,22 @@ public final class WordPairs {
 
     /** The word written right after it in at least half of the occurrences counted, or null. */
     String mostlyFollowedBy() {
-      return mostly(after);
+      return mostly(after, false);
     }
 
     /** The word written right before it in at least half of the occurrences counted, or null. */
     String mostlyPrecededBy() {
-      return mostly(before);
+      return mostly(before, true);
     }
 
-    private String mostly(Map<String, Integer> words) {
+    private String mostly(Map<String, Integer> words, boolean beforeIt) {
       if (words == null) {
         return null;
       }
       for (Map.Entry<String, Integer> e : words.entrySet()) {
-        if (!e.getKey().isEmpty() && e.getValue() * 2 >= tracked) {
-          return e.getKey();
+        String w = e.getKey();
+        if (!w.isEmpty() && (run ? continuesRun(w, beforeIt) : continuesPair(w)) && e.getValue() * 2 >= tracked) {
+          return w;
         }
       }
       return null;

@@ -114,6 +114,29 @@ class WordPairsTest {
   }
 
   @Test
+  void words_with_one_character_pieces_make_a_term_when_they_recur_in_varied_sentences(@TempDir Path dir)
+      throws Exception {
+    // SmartChinese cuts these into 碳/达/峰 and 高/质量/发展: no word of the index is the term people type.
+    Map<String, Long> found = compounds(dir, List.of(
+        "积极稳妥推进碳达峰。", "实施碳达峰行动", "碳达峰目标如期实现", "围绕碳达峰，", "做好碳达峰工作",
+        "推动高质量发展。", "高质量发展取得新成效", "实现高质量发展，", "以高质量发展为主题", "促进县域高质量发展",
+        // joined by 和, counted (一批), a verb's complement (认识到): phrases, not terms
+        "巩固和发展。", "要巩固和发展成果", "继续巩固和发展，", "进一步巩固和发展好", "必须巩固和发展下去",
+        "建成一批项目。", "推出一批，", "新增一批企业", "培育一批龙头", "落地一批工程",
+        "认识到问题。", "深刻认识到，", "我们认识到这", "充分认识到了", "要认识到差距"),
+        WordPairs.DEFAULT_BUDGET_CHARS);
+    assertEquals(5L, found.get("碳达峰"), found.toString());
+    assertEquals(5L, found.get("高质量发展"), found.toString());
+    // a fragment of the term, always written inside it, is no term
+    for (String fragment : List.of("碳达", "达峰", "高质量", "质量发展")) {
+      assertFalse(found.containsKey(fragment), fragment + " in " + found);
+    }
+    for (String phrase : List.of("巩固和发展", "建成一批", "一批项目", "认识到")) {
+      assertFalse(found.containsKey(phrase), phrase + " in " + found);
+    }
+  }
+
+  @Test
   void a_sample_spans_the_whole_index_not_its_first_paragraphs(@TempDir Path dir) throws Exception {
     List<String> paragraphs = new java.util.ArrayList<>();
     for (int i = 0; i < WordPairs.PROBE + 3000; i++) {
