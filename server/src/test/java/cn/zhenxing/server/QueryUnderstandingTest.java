@@ -254,6 +254,26 @@ class QueryUnderstandingTest {
   }
 
   @Test
+  void a_question_around_a_term_with_synonyms_keeps_its_other_words_loose() throws Exception {
+    put("ftz-question", "自贸区简报\n内蒙古自贸区申建工作稳步推进，口岸经济加快发展。");
+    try {
+      // 地方 is in no paragraph: only the term the rule rewrites is one unit, the question's other words count
+      // as any question's do (two of three), where the whole question had been required word for word.
+      JsonNode hits = search("哪些地方推进自贸区申建").get("hits");
+      assertTrue(hits.size() > 0 && hits.get(0).get("id").asText().equals("ftz-question#1"), hits.toString());
+      // Another way of writing a term is that term in sequence, not its words anywhere: 自由 … 贸易 … 试验区
+      // apart is no 自由贸易试验区.
+      put("ftz-scattered", "开放简报\n推进贸易自由化，建设试验区和开放平台。");
+      for (JsonNode hit : search("自贸区").get("hits")) {
+        assertFalse(hit.get("id").asText().equals("ftz-scattered#1"), hit.toString());
+      }
+    } finally {
+      server.send(server.admin("/api/admin/articles/ftz-question").DELETE().build());
+      server.send(server.admin("/api/admin/articles/ftz-scattered").DELETE().build());
+    }
+  }
+
+  @Test
   void synonyms_expand_abbreviations_and_reload_without_a_reindex() throws Exception {
     JsonNode ftz = search("自贸区");
     assertTrue(ftz.get("total").asLong() >= 5, ftz.get("total").toString());

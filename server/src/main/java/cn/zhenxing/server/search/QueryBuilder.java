@@ -200,35 +200,18 @@ public final class QueryBuilder {
       if (w.stream().anyMatch(x -> isOneOf(x, QUESTION_WORDS))) {
         question = true;
       }
-      if (alternatives.isEmpty()) {
-        for (Word word : dropStopWords(w)) {
-          boolean place = isPlace(word);
-          boolean loose = !place && (isCommon(word, ctx) || isAction(word));
-          units.add(new Unit(place ? placeQuery(word, true) : wordQuery(word), List.of(word), loose, place));
-        }
-        markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
+      markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
+      SynonymSpan span = alternatives.isEmpty() ? null : synonymSpan(chunk, w, alternatives, ctx);
+      // (null: no other way of writing any of it)
+      if (span == null) {
+        addWords(w, units, ctx);
       } else {
-        List<Query> ways = new ArrayList<>();
-        Query asTyped = allOf(dropStopWords(w), false);
-        ways.add(asTyped);
-        double typedBound = ScoreBound.of(asTyped, ctx);
-        markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
-        for (Alternative alt : alternatives) {
-          List<Word> altWords = words(alt.text(), ctx.features().latinRuns());
-          if (!altWords.isEmpty()) {
-            // Another way of writing it scores at most what the typed form can: a longer one (鞍山钢铁 for 鞍钢,
-            // more words and bigrams in sequence) had outscored every paragraph that says what was typed.
-            Query other = allOf(dropStopWords(altWords), alt.typedWords());
-            double bound = ScoreBound.of(other, ctx);
-            float scale = bound > typedBound && typedBound > 0 ? (float) (typedBound / bound) : 1f;
-            ways.add(new BoostQuery(other, alt.boost() * scale));
-            // Another way of writing the chunk is marked where it stands written, not word by word: the 产业 of
-            // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text. Pinyin read as words is marked as typed words
-            // are (jilin qiche: 汽车 where 吉林 is only the report's title).
-            markable(altWords, alt.typedWords()).forEach(m -> highlight.add(m, Occur.SHOULD));
-          }
-        }
-        units.add(new Unit(new DisjunctionMaxQuery(ways, 0.1f), w, false, false));
+        // Only the words a rule rewrites have other ways of writing; the rest of the chunk (the question around
+        // 国企改革 in 东北地区如何推进国企改革) stays words of their own, loose or scoping as any.
+        addWords(w.subList(0, span.from()), units, ctx);
+        units.add(new Unit(waysOfWriting(w.subList(span.from(), span.to()), span.alternatives(), highlight, ctx),
+            w.subList(span.from(), span.to()), false, false));
+        addWords(w.subList(span.to(), w.size()), units, ctx);
       }
     }
     if (!units.isEmpty()) {
@@ -260,6 +243,79 @@ public final class QueryBuilder {
       return Optional.of(new Built(top.build(), new MatchAllDocsQuery()));
     }
     return Optional.of(new Built(top.build(), highlight.build(), seen.size(), leftOut));
+  }
+
+  private void addWords(List<Word> words, List<Unit> units, QueryContext ctx) {
+    for (Word word : dropStopWords(words)) {
+      boolean place = isPlace(word);
+      boolean loose = !place && (isCommon(word, ctx) || isAction(word));
+      units.add(new Unit(place ? placeQuery(word, true) : wordQuery(word), List.of(word), loose, place));
+    }
+  }
+
+  /** The typed words or any other way of writing them, each marked in snippets. */
+  private Query waysOfWriting(List<Word> typed, List<Alternative> alternatives, BooleanQuery.Builder highlight,
+      QueryContext ctx) {
+    List<Query> ways = new ArrayList<>();
+    Query asTyped = allOf(dropStopWords(typed), false, null);
+    ways.add(asTyped);
+    double typedBound = ScoreBound.of(asTyped, ctx);
+    for (Alternative alt : alternatives) {
+      List<Word> altWords = words(alt.text(), ctx.features().latinRuns());
+      if (!altWords.isEmpty()) {
+        // A synonym is a term: its characters in sequence (第一汽车 for 一汽, not 第一 and 汽车 anywhere). Pinyin
+        // read as words is matched as typed words are (jilin qiche).
+        Query other = allOf(dropStopWords(altWords), alt.typedWords(), alt.typedWords() ? null : alt.text());
+        // Another way of writing it scores at most what the typed form can: a longer one (鞍山钢铁 for 鞍钢,
+        // more words and bigrams in sequence) had outscored every paragraph that says what was typed.
+        double bound = ScoreBound.of(other, ctx);
+        float scale = bound > typedBound && typedBound > 0 ? (float) (typedBound / bound) : 1f;
+        ways.add(new BoostQuery(other, alt.boost() * scale));
+        // Another way of writing the chunk is marked where it stands written, not word by word: the 产业 of
+        // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text. Pinyin read as words is marked as typed words
+        // are (jilin qiche: 汽车 where 吉林 is only the report's title).
+        markable(altWords, alt.typedWords()).forEach(m -> highlight.add(m, Occur.SHOULD));
+      }
+    }
+    return new DisjunctionMaxQuery(ways, 0.1f);
+  }
+
+  /**
+   * The words {@code from} to {@code to} (exclusive) of a chunk that its synonym rules rewrite, and the other
+   * ways of writing just those words. The whole chunk when pinyin readings are among the alternatives (they
+   * read all of it) or its words cannot be placed in the chunk as written.
+   */
+  private record SynonymSpan(int from, int to, List<Alternative> alternatives) {}
+
+  private SynonymSpan synonymSpan(String chunk, List<Word> words, List<Alternative> alternatives, QueryContext ctx) {
+    SynonymSpan whole = new SynonymSpan(0, words.size(), alternatives);
+    int[] rewritten = ctx.synonyms().rewritten(chunk);
+    if (rewritten == null || alternatives.stream().anyMatch(Alternative::typedWords)) {
+      return whole;
+    }
+    int[] starts = new int[words.size()];
+    int at = 0;
+    for (int i = 0; i < words.size(); i++) {
+      starts[i] = chunk.indexOf(words.get(i).surface(), at);
+      if (starts[i] < 0) {
+        return whole;
+      }
+      at = starts[i] + words.get(i).surface().length();
+    }
+    int from = 0;
+    while (from < words.size() - 1 && starts[from] + words.get(from).surface().length() <= rewritten[0]) {
+      from++;
+    }
+    int to = words.size();
+    while (to > from + 1 && starts[to - 1] >= rewritten[1]) {
+      to--;
+    }
+    if (from == 0 && to == words.size()) {
+      return whole;
+    }
+    String span = chunk.substring(starts[from], starts[to - 1] + words.get(to - 1).surface().length());
+    List<Alternative> ofSpan = alternatives(span, ctx);
+    return ofSpan.isEmpty() ? whole : new SynonymSpan(from, to, ofSpan);
   }
 
   /**
@@ -424,7 +480,11 @@ public final class QueryBuilder {
    * All of the words, each in any of its ways (used for one way of writing a chunk); {@code regionsAsMembers}
    * when the words are the user's own (see {@link #wordOrPlaceQuery}).
    */
-  private Query allOf(List<Word> words, boolean regionsAsMembers) {
+  /**
+   * Each of the words, as a word or its characters in sequence, the whole in sequence scoring more; or required
+   * to be written as {@code requiredSequence} when that is given.
+   */
+  private Query allOf(List<Word> words, boolean regionsAsMembers, String requiredSequence) {
     if (words.size() == 1) {
       return wordOrPlaceQuery(words.get(0), regionsAsMembers);
     }
@@ -432,9 +492,9 @@ public final class QueryBuilder {
     for (Word w : words) {
       b.add(wordOrPlaceQuery(w, regionsAsMembers), Occur.MUST);
     }
-    Query exact = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(words));
+    Query exact = sequence(IndexSchema.TEXT_BIGRAMS, requiredSequence != null ? requiredSequence : surfaceOf(words));
     if (exact != null) {
-      b.add(new BoostQuery(exact, EXACT_SEQUENCE_BOOST), Occur.SHOULD);
+      b.add(new BoostQuery(exact, EXACT_SEQUENCE_BOOST), requiredSequence != null ? Occur.MUST : Occur.SHOULD);
     }
     return b.build();
   }

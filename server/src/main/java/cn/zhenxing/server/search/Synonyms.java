@@ -15,6 +15,8 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 /**
@@ -84,6 +86,33 @@ public final class Synonyms {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Where in {@code chunk} its rules match: from the first character a rule rewrites to the end of the last, or
+   * null when none does (the chunk 东北地区如何推进国企改革 is rewritten only at 国企改革).
+   */
+  public int[] rewritten(String chunk) {
+    if (map == null) {
+      return null;
+    }
+    int start = Integer.MAX_VALUE;
+    int end = -1;
+    try (TokenStream ts = new SynonymGraphFilter(UNITS.tokenStream("q", chunk), map, true)) {
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
+          start = Math.min(start, offset.startOffset());
+          end = Math.max(end, offset.endOffset());
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return end < 0 ? null : new int[] {start, end};
   }
 
   private static String join(TokenStream path) throws IOException {
