@@ -373,8 +373,10 @@
   function renderArticle(a, q) {
     const words = marksFor(q);
     document.title = a.title + ' - 振兴搜索';
-    const meta = [a.date, sourceText(a.source), a.metadata && a.metadata['来源'] ? '来源：' + a.metadata['来源'] : '']
-      .filter(Boolean).map(escapeHtml).concat(sourceLink(a.source)).join(' · ');
+    // One 来源: the publisher the article names (辽宁日报) before the address its text was taken from.
+    const named = a.metadata && a.metadata['来源'];
+    const meta = [a.date, named ? '' : sourceText(a.source), named ? '来源：' + named : '']
+      .filter(Boolean).map(escapeHtml).concat(named ? [] : sourceLink(a.source)).join(' · ');
     const parts = ['<h1 id="article-title">' + escapeHtml(a.title || a.id) + '</h1>'];
     if (a.subtitle) parts.push('<p class="subtitle">' + escapeHtml(a.subtitle) + '</p>');
     if (meta) parts.push('<p class="meta">' + meta + '</p>');
@@ -399,7 +401,9 @@
   function sourceLink(source) {
     const url = source && source.match(SOURCE_URL);
     if (!url) return [];
-    const site = source.replace(SOURCE_URL, '').split(/\s+via\s+|\s*\|\s*/)[0].trim() || url[0].replace(/^https?:\/\//i, '').split('/')[0];
+    const named = source.replace(SOURCE_URL, '').split(/\s+via\s+|\s*\|\s*/)[0].trim();
+    // A repository path (github:owner/repo@commit/…) is no site a reader knows: the address's host is.
+    const site = named && !/^github:/.test(named) ? named : url[0].replace(/^https?:\/\//i, '').split(/[/:]/)[0];
     return ['来源：<a href="' + escapeHtml(url[0]) + '" rel="noopener noreferrer">' + escapeHtml(shortened(site)) + '</a>'];
   }
 

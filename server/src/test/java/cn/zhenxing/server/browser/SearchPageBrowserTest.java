@@ -279,6 +279,14 @@ class SearchPageBrowserTest {
     WebElement shared = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#p12.target mark")));
     assertEquals("数字沈阳", shared.getText());
 
+    // A report names its publisher and was taken from a library's copy: one 来源, the publisher, and no
+    // repository path as a site name.
+    open("/articles/" + enc("prov-gwr-2026-辽宁省"));
+    WebElement meta = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#article-body .meta")));
+    assertTrue(meta.getText().contains("来源：辽宁日报"), meta.getText());
+    assertEquals(meta.getText().indexOf("来源"), meta.getText().lastIndexOf("来源"), meta.getText());
+    assertFalse(meta.getText().contains("github"), meta.getText());
+
     open("/articles/no-such-article");
     wait.until(d -> d.findElement(By.id("article-body")).getText().contains("找不到这篇文章"));
     assertEquals("无法打开文章 - 振兴搜索", driver.getTitle());
