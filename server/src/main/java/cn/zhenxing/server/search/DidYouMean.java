@@ -95,7 +95,8 @@ final class DidYouMean {
   /**
    * One chunk replaced by a key phrase spelled almost the same: at most one character in four differs
    * (营商环竟 → 营商环境, also in 冰雪经纪 黑龙江). A phrase that only contains the chunk is no spelling fix, so
-   * 沈阳 营商环境, whose words are only never found together, is not "corrected" to 一流营商环境.
+   * 沈阳 营商环境, whose words are only never found together, is not "corrected" to 一流营商环境; and a chunk
+   * the text writes is not misspelt, so 辽宁 老工业基地 is not "corrected" to 辽宁 工业基地.
    */
   private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
       SuggestIndex suggestions, QueryContext ctx, Budget budget) throws IOException {
@@ -103,6 +104,9 @@ final class DidYouMean {
     for (int i = 0; i < chunks + q.phrases().size() && budget.spend(); i++) {
       boolean phrase = i >= chunks; // a quoted phrase is fixed the same way, and stays quoted
       String chunk = phrase ? q.phrases().get(i - chunks) : q.text().get(i);
+      if (written(chunk, searcher, budget)) {
+        continue;
+      }
       for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
         if (editDistance(chunk, candidate) > Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
           continue;
@@ -122,6 +126,12 @@ final class DidYouMean {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether some paragraph writes {@code chunk} as typed (counted as a step; false when none is left). */
+  private boolean written(String chunk, IndexSearcher searcher, Budget budget) throws IOException {
+    Query sequence = queries.sequence(IndexSchema.TEXT_BIGRAMS, chunk);
+    return sequence != null && budget.spend() && searcher.count(new DeadlineQuery(sequence, budget.deadline)) > 0;
   }
 
   /** Characters to insert, delete or change to turn {@code a} into {@code b}. */
