@@ -167,7 +167,7 @@ public final class ParagraphSearcher {
       total = Math.max(result.total(), top.totalHits.value);
     }
     ScoreDoc[] page = pageOf(top.scoreDocs, request);
-    List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), page, browse);
+    List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), built.get().pieces(), page, browse);
     SearchResponse.DidYouMean proposal = null;
     if (total == 0 && !browse && !deadline.reached()) { // cut short, "nothing" is no reason to propose another query
       proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx, deadline)
@@ -202,13 +202,18 @@ public final class ParagraphSearcher {
     }
     int topN = request.page() * request.size();
     TopDocs top = searcher.search(filter, new TopFieldCollectorManager(DOCUMENT_ORDER, topN, null, Integer.MAX_VALUE));
-    List<SearchResponse.Hit> hits = hits(searcher, new MatchAllDocsQuery(), pageOf(top.scoreDocs, request), true);
+    Query all = new MatchAllDocsQuery();
+    List<SearchResponse.Hit> hits = hits(searcher, all, all, pageOf(top.scoreDocs, request), true);
     return new SearchResponse(request.q(), top.totalHits.value, request.page(), request.size(), millisSince(start),
         hits, facets(searcher.themes().all()), null, null, false);
   }
 
+  /**
+   * The page's hits with snippets: marks of what was typed where it is written whole, or, in a paragraph that
+   * writes none of it whole, of its words ({@code pieces}).
+   */
   private List<SearchResponse.Hit> hits(
-      IndexSearcher searcher, Query highlightQuery, ScoreDoc[] page, boolean browse)
+      IndexSearcher searcher, Query highlightQuery, Query pieces, ScoreDoc[] page, boolean browse)
       throws IOException {
     if (page.length == 0) {
       return List.of();
@@ -221,6 +226,26 @@ public final class ParagraphSearcher {
       texts[i] = paragraphs[i].text();
     }
     String[] snippets = highlighting.snippets(searcher, highlightQuery, page, texts);
+    if (!pieces.equals(highlightQuery)) {
+      List<Integer> unmarked = new ArrayList<>();
+      for (int i = 0; i < page.length; i++) {
+        if (!snippets[i].contains("<mark>")) {
+          unmarked.add(i);
+        }
+      }
+      if (!unmarked.isEmpty()) {
+        ScoreDoc[] again = new ScoreDoc[unmarked.size()];
+        String[] againTexts = new String[unmarked.size()];
+        for (int k = 0; k < again.length; k++) {
+          again[k] = page[unmarked.get(k)];
+          againTexts[k] = texts[unmarked.get(k)];
+        }
+        String[] byPieces = highlighting.snippets(searcher, pieces, again, againTexts);
+        for (int k = 0; k < again.length; k++) {
+          snippets[unmarked.get(k)] = byPieces[k];
+        }
+      }
+    }
     List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       ListedParagraph p = paragraphs[i];

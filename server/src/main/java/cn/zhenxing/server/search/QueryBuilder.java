@@ -102,14 +102,34 @@ public final class QueryBuilder {
       Set.of("怎样", "怎么", "怎么样", "咋样", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "是否", "多少");
 
   /**
-   * The query to run, and the query whose matches to mark in snippets: the words and phrases only, without
-   * the proximity boosts (a sloppy phrase would mark the whole stretch between two words).
+   * The query to run, and the queries whose matches to mark in snippets: the words and phrases only, without
+   * the proximity boosts (a sloppy phrase would mark the whole stretch between two words). {@code highlight}
+   * marks what was typed where it is written whole (营商环境); {@code pieces} also each of its words, for a
+   * paragraph that writes none of it whole (环境 alone would otherwise light up every 政策环境, 市场环境).
    */
-  public record Built(Query query, Query highlight, int wordsUsed, int wordsLeftOut) {
+  public record Built(Query query, Query highlight, Query pieces, int wordsUsed, int wordsLeftOut) {
     Built(Query query, Query highlight) {
-      this(query, highlight, 0, 0);
+      this(query, highlight, highlight, 0, 0);
     }
   }
+
+  /** The two highlight queries being built: marks of whole chunks, and those plus the chunks' words. */
+  private static final class Marks {
+    final BooleanQuery.Builder whole = new BooleanQuery.Builder();
+    final BooleanQuery.Builder pieces = new BooleanQuery.Builder();
+
+    void add(Query q) {
+      whole.add(q, Occur.SHOULD);
+      pieces.add(q, Occur.SHOULD);
+    }
+
+    void addPiece(Query q) {
+      pieces.add(q, Occur.SHOULD);
+    }
+  }
+
+  /** Whether a chunk's words are marked on their own: always (pinyin read as words), or only as pieces. */
+  private enum WordMarks { ALWAYS, AS_PIECES, NEVER }
 
   /**
    * The most distinct words a query is built from; the rest of a longer text (a pasted paragraph) is left
@@ -133,7 +153,7 @@ public final class QueryBuilder {
 
   private static boolean withinClauseLimit(Built built) {
     return LeafCount.of(built.query()) <= IndexSearcher.getMaxClauseCount()
-        && LeafCount.of(built.highlight()) <= IndexSearcher.getMaxClauseCount();
+        && LeafCount.of(built.pieces()) <= IndexSearcher.getMaxClauseCount();
   }
 
   /** Counts a query's leaves the way IndexSearcher does before refusing a query with too many. */
@@ -167,7 +187,7 @@ public final class QueryBuilder {
       return Optional.of(new Built(new MatchAllDocsQuery(), new MatchAllDocsQuery()));
     }
     BooleanQuery.Builder top = new BooleanQuery.Builder();
-    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    Marks highlight = new Marks();
     boolean positive = false;
 
     List<Unit> units = new ArrayList<>();
@@ -200,7 +220,7 @@ public final class QueryBuilder {
       if (w.stream().anyMatch(x -> isOneOf(x, QUESTION_WORDS))) {
         question = true;
       }
-      markable(w, true).forEach(m -> highlight.add(m, Occur.SHOULD));
+      mark(w, WordMarks.AS_PIECES, highlight);
       SynonymSpan span = alternatives.isEmpty() ? null : synonymSpan(chunk, w, alternatives, ctx);
       // (null: no other way of writing any of it)
       if (span == null) {
@@ -224,7 +244,7 @@ public final class QueryBuilder {
       Query exact = sequence(IndexSchema.TEXT_BIGRAMS, phrase);
       if (exact != null) {
         top.add(exact, Occur.MUST);
-        highlight.add(exact, Occur.SHOULD);
+        highlight.add(exact);
         positive = true;
       }
     }
@@ -242,7 +262,7 @@ public final class QueryBuilder {
       top.add(new MatchAllDocsQuery(), Occur.MUST);
       return Optional.of(new Built(top.build(), new MatchAllDocsQuery()));
     }
-    return Optional.of(new Built(top.build(), highlight.build(), seen.size(), leftOut));
+    return Optional.of(new Built(top.build(), highlight.whole.build(), highlight.pieces.build(), seen.size(), leftOut));
   }
 
   private void addWords(List<Word> words, List<Unit> units, QueryContext ctx) {
@@ -254,8 +274,7 @@ public final class QueryBuilder {
   }
 
   /** The typed words or any other way of writing them, each marked in snippets. */
-  private Query waysOfWriting(List<Word> typed, List<Alternative> alternatives, BooleanQuery.Builder highlight,
-      QueryContext ctx) {
+  private Query waysOfWriting(List<Word> typed, List<Alternative> alternatives, Marks highlight, QueryContext ctx) {
     List<Query> ways = new ArrayList<>();
     Query asTyped = allOf(dropStopWords(typed), false, null);
     ways.add(asTyped);
@@ -274,7 +293,7 @@ public final class QueryBuilder {
         // Another way of writing the chunk is marked where it stands written, not word by word: the 产业 of
         // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text. Pinyin read as words is marked as typed words
         // are (jilin qiche: 汽车 where 吉林 is only the report's title).
-        markable(altWords, alt.typedWords()).forEach(m -> highlight.add(m, Occur.SHOULD));
+        mark(altWords, alt.typedWords() ? WordMarks.ALWAYS : WordMarks.NEVER, highlight);
       }
     }
     return new DisjunctionMaxQuery(ways, 0.1f);
@@ -648,39 +667,39 @@ public final class QueryBuilder {
   }
 
   /**
-   * What snippets mark for free text: each chunk as typed, adjacent word pairs, and (with {@code eachWord})
-   * words, except single characters split off a longer chunk (the 商 of 营/商/环境 would light up every 商 in
-   * the text).
+   * What snippets mark for free text: each chunk as typed, adjacent word pairs, places, and words as {@code
+   * words} says, except single characters split off a longer chunk (the 商 of 营/商/环境 would light up every 商
+   * in the text).
    */
-  private List<Query> markable(List<Word> chunk, boolean eachWord) {
+  private void mark(List<Word> chunk, WordMarks words, Marks marks) {
     // Only character sequences of the bigram field: they cover every word match too (a word's characters
     // are in sequence wherever the word is), and one field is much cheaper to highlight than five.
-    List<Query> out = new ArrayList<>();
     Query whole = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(chunk));
     if (whole != null) {
-      out.add(whole);
+      marks.add(whole);
     }
     for (Word w : chunk) {
       if (isPlace(w)) {
-        Places.bareName(w.surface()).map(bare -> sequence(IndexSchema.TEXT_BIGRAMS, bare)).ifPresent(out::add);
+        Places.bareName(w.surface()).map(bare -> sequence(IndexSchema.TEXT_BIGRAMS, bare)).ifPresent(marks::add);
       }
     }
     for (int i = 0; i < chunk.size() && chunk.size() > 1; i++) {
       Word w = chunk.get(i);
-      if (eachWord && w.surface().codePointCount(0, w.surface().length()) > 1) {
+      if (words != WordMarks.NEVER && w.surface().codePointCount(0, w.surface().length()) > 1) {
         Query word = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
-        if (word != null) {
-          out.add(word);
+        if (word != null && words == WordMarks.ALWAYS) {
+          marks.add(word);
+        } else if (word != null) {
+          marks.addPiece(word);
         }
       }
       if (i + 1 < chunk.size()) {
         Query pair = sequence(IndexSchema.TEXT_BIGRAMS, w.surface() + chunk.get(i + 1).surface());
         if (pair != null) {
-          out.add(pair); // overlapping pairs (营商, 商环境) join into one mark (营商环境)
+          marks.add(pair); // overlapping pairs (营商, 商环境) join into one mark (营商环境)
         }
       }
     }
-    return out;
   }
 
   private List<Query> proximity(List<List<Word>> chunks, List<Word> all) {
