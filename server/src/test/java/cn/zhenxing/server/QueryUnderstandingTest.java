@@ -261,6 +261,9 @@ class QueryUnderstandingTest {
       // as any question's do (two of three), where the whole question had been required word for word.
       JsonNode hits = search("哪些地方推进自贸区申建").get("hits");
       assertTrue(hits.size() > 0 && hits.get(0).get("id").asText().equals("ftz-question#1"), hits.toString());
+      // Words that frame the question (哪些省份提出) are no part of what it asks about.
+      JsonNode asked = search("哪些省份提出发展冰雪经济").get("hits");
+      assertTrue(asked.size() > 0 && asked.get(0).get("text").asText().contains("冰雪经济"), asked.toString());
       // Another way of writing a term is that term in sequence, not its words anywhere: 自由 … 贸易 … 试验区
       // apart is no 自由贸易试验区.
       put("ftz-scattered", "开放简报\n推进贸易自由化，建设试验区和开放平台。");

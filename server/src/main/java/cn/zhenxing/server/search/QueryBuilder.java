@@ -73,7 +73,7 @@ public final class QueryBuilder {
   static final Set<String> QUERY_STOP_WORDS =
       Set.of("的", "了", "和", "与", "及", "是", "在", "对", "把", "被", "将", "有", "也", "都", "就",
           "怎样", "怎么", "怎么样", "咋样", "得", "如何", "什么", "哪些", "哪里", "哪个", "为什么", "吗", "呢", "吧", "啊",
-          "关于", "有关", "一下", "请问", "情况", "方面", "举措", "措施", "做法", "工作");
+          "关于", "有关", "一下", "请问", "情况", "方面", "举措", "措施", "做法", "工作", "省份", "提出", "采取");
 
   private final Analyzer words = ChineseAnalyzers.words();
   private final Analyzer bigrams = ChineseAnalyzers.queryBigrams();
