@@ -115,8 +115,20 @@
     }
   }
 
+  const POPULAR = ['数字沈阳', '营商环境', '科技创新', '自贸试验区', '冰雪经济'];
+  const searchLink = (w, themes) => '<a href="' + escapeHtml(searchUrl({ q: w, themes: themes || [], page: 1 })) + '" data-nav>' + escapeHtml(w) + '</a>';
+
   function renderResults(state, body) {
     renderChips(state, body.facets.theme);
+    if (!state.q && !state.themes.length) {  // the start page: what to search for, not every paragraph in file order
+      chart.hidden = true;
+      statusEl.textContent = '输入关键词，在 ' + number(body.total) + ' 个段落中搜索，或选择主题浏览';
+      results.innerHTML = '';
+      pager.innerHTML = '';
+      empty.innerHTML = '<p>热门搜索：' + POPULAR.map((w) => searchLink(w)).join('、') + '</p>';
+      empty.hidden = false;
+      return;
+    }
     renderChart(body.facets.theme, body.total, state);
     const from = (body.page - 1) * body.size + 1;
     const to = from + body.hits.length - 1;
@@ -213,14 +225,13 @@
     }
     const tips = ['检查是否有错别字', '换一个更常用的说法，如“营商环境”“科技创新”', '减少关键词或去掉引号'];
     if (state.themes.length) tips.unshift('清除主题筛选后再试');
-    const popular = ['数字沈阳', '营商环境', '科技创新', '自贸试验区', '冰雪经济'];
     // A proposal is for the same search: it keeps the theme filter (its count was taken within it).
-    const link = (w, themes) => '<a href="' + escapeHtml(searchUrl({ q: w, themes: themes || [], page: 1 })) + '" data-nav>' + escapeHtml(w) + '</a>';
+    const link = searchLink;
     let alternatives = [];
     if (body.didYouMean) alternatives.push(body.didYouMean.query);
     empty.innerHTML = '<p><strong>没有找到结果。</strong>' + (body.notice ? escapeHtml(body.notice) : '') + '</p>' +
       '<div id="did-you-mean"></div><p>可以试试：</p><ul>' + tips.map((t) => '<li>' + escapeHtml(t) + '</li>').join('') + '</ul>' +
-      '<p>热门搜索：' + popular.map((w) => link(w)).join('、') + '</p>';
+      '<p>热门搜索：' + POPULAR.map((w) => link(w)).join('、') + '</p>';
     empty.hidden = false;
     if (state.q) {
       try {

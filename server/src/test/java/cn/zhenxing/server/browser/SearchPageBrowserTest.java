@@ -293,6 +293,22 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void the_start_page_offers_searches_not_every_paragraph() throws Exception {
+    open("/");
+    WebElement start = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+    assertTrue(driver.findElement(By.id("status")).getText().contains("输入关键词"),
+        driver.findElement(By.id("status")).getText());
+    assertTrue(hits().isEmpty(), "no list of the collection's first paragraphs");
+    assertEquals(4, driver.findElements(By.cssSelector("#chips .chip")).size(), "themes to browse by");
+    start.findElement(By.linkText("营商环境")).click();
+    awaitResultsFor("营商环境");
+    assertFalse(hits().isEmpty());
+    // A theme chosen with nothing typed lists that theme's paragraphs.
+    open("/?theme=digital");
+    wait.until(d -> !hits().isEmpty());
+  }
+
+  @Test
   void the_empty_state_offers_what_to_try() throws Exception {
     open("/?q=" + enc("月球基地火星移民"));
     WebElement emptyBox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
