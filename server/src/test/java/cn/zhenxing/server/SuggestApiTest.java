@@ -66,6 +66,14 @@ class SuggestApiTest {
   }
 
   @Test
+  void pinyin_typed_without_an_input_method_suggests_what_it_reads_as() throws Exception {
+    assertTrue(suggest("yingshang").contains("营商环境"), suggest("yingshang").toString());
+    assertTrue(suggest("shuzi").stream().anyMatch(x -> x.startsWith("数字")), suggest("shuzi").toString());
+    assertTrue(suggest("szsy").stream().anyMatch(x -> x.startsWith("数字沈阳")), suggest("szsy").toString());
+    assertEquals(List.of(), suggest("qqqzzz"));
+  }
+
+  @Test
   void opensearch_suggestion_format_and_description() throws Exception {
     TestServer.Response r = server.get("/api/suggest?format=opensearch&q=" + URLEncoder.encode("数字", StandardCharsets.UTF_8));
     assertTrue(r.header("Content-Type").startsWith("application/x-suggestions+json"), r.header("Content-Type"));

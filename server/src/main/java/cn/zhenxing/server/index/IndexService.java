@@ -378,15 +378,30 @@ public final class IndexService implements Closeable {
     }
   }
 
+  /** Hanzi readings of typed pinyin whose completions are suggested: yingshang → 营商 → 营商环境. */
+  static final int PINYIN_READINGS = 3;
+
   /**
    * Search-box suggestions from the live generation's suggest index: for {@code typed}, then for its other
-   * ways of writing (see {@link SuggestIndex#lookup(String, List, int)}).
+   * ways of writing (see {@link SuggestIndex#lookup(String, List, int)}), then, for pinyin or initials typed
+   * without an input method (yingshang, szsy), for the hanzi they read as in this index.
    */
   public List<SuggestIndex.Suggestion> suggest(String typed, List<String> otherWritings, int size) throws IOException {
+    boolean pinyin = typed.length() >= 2 && typed.chars().allMatch(c -> c < 128 && Character.isLetter(c) || c == ' ');
     while (true) {
       LiveIndex index = live.get();
       try {
-        return index.suggestions().lookup(typed, otherWritings, size);
+        List<String> writings = otherWritings;
+        if (pinyin) {
+          writings = new java.util.ArrayList<>(otherWritings);
+          for (PinyinDictionary.Candidate reading : index.pinyin().readings(typed)) {
+            if (writings.size() - otherWritings.size() == PINYIN_READINGS) {
+              break;
+            }
+            writings.add(reading.hanzi());
+          }
+        }
+        return index.suggestions().lookup(typed, writings, size);
       } catch (AlreadyClosedException e) {
         if (live.get() == index) {
           throw e;
