@@ -137,7 +137,7 @@
     } else if (body.total === 0) {
       statusEl.textContent = state.q ? '没有找到与“' + shortened(state.q) + '”相关的段落' : '没有段落';
     } else if (body.hits.length === 0) {
-      statusEl.textContent = '共 ' + number(body.total) + ' 个段落，没有第 ' + state.page + ' 页';
+      statusEl.textContent = '共 ' + number(body.total) + ' 个段落，没有第 ' + number(state.page) + ' 页';
     } else {
       // A notice with results says they are partial, or that a long query's last words were left out.
       statusEl.textContent = (state.q ? '找到 ' : '共 ') + number(body.total) + ' 个段落，第 ' + number(from) + '–' + number(to) +
@@ -227,22 +227,26 @@
     if (state.themes.length) tips.unshift('清除主题筛选后再试');
     // A proposal is for the same search: it keeps the theme filter (its count was taken within it).
     const link = searchLink;
-    let alternatives = [];
-    if (body.didYouMean) alternatives.push(body.didYouMean.query);
+    // The server's proposal, with its count, is shown at once; suggestions for what was typed join it after.
+    const proposal = body.didYouMean;
+    const offer = (words) => '<p>您是不是要找：' + words.map((w) => w === (proposal && proposal.query)
+      ? link(w, state.themes) + '（' + number(proposal.total) + ' 个段落）' : link(w, state.themes)).join('、') + '</p>';
     empty.innerHTML = '<p><strong>没有找到结果。</strong>' + (body.notice ? escapeHtml(body.notice) : '') + '</p>' +
-      '<div id="did-you-mean"></div><p>可以试试：</p><ul>' + tips.map((t) => '<li>' + escapeHtml(t) + '</li>').join('') + '</ul>' +
+      '<div id="did-you-mean">' + (proposal ? offer([proposal.query]) : '') + '</div><p>可以试试：</p><ul>' +
+      tips.map((t) => '<li>' + escapeHtml(t) + '</li>').join('') + '</ul>' +
       '<p>热门搜索：' + POPULAR.map((w) => link(w)).join('、') + '</p>';
     empty.hidden = false;
     if (state.q) {
+      const shownFor = location.href;
+      let alternatives = proposal ? [proposal.query] : [];
       try {
         const r = await fetch('/api/suggest?q=' + encodeURIComponent(chars(state.q).slice(0, 50).join('')) + '&size=5');
         const s = await r.json();
         alternatives = alternatives.concat((s.suggestions || []).map((x) => x.text));
       } catch (e) { /* suggestions are a bonus */ }
       const box = $('did-you-mean');
-      if (box && alternatives.length) {
-        box.innerHTML = '<p>您是不是要找：' + [...new Set(alternatives)].slice(0, 5).map((w) => link(w, state.themes)).join('、') + '</p>';
-      }
+      // A newer search may have been shown meanwhile: these were for the old one.
+      if (box && location.href === shownFor && alternatives.length) box.innerHTML = offer([...new Set(alternatives)].slice(0, 5));
     }
   }
 
@@ -263,7 +267,7 @@
     if (res.status >= 500) return { message: '服务器暂时无法完成这次搜索，请稍后重试。', retry: true, detail };
     switch (error.parameter) {
       case 'theme':
-        return { message: '链接里的主题筛选无效。', fix: ['去掉主题筛选', { ...state, themes: [], page: 1 }], detail };
+        return { message: '链接里的主题筛选无效。', fix: ['去掉无效的主题筛选', { ...state, themes: state.themes.filter((t) => themes.some((k) => k.id === t)), page: 1 }], detail };
       case 'page': case 'size':
         return { message: '页码超出了可以查看的范围（最多 ' + lastPage(10000) + ' 页）。', fix: ['回到第 1 页', { ...state, page: 1 }], detail };
       case 'q':
@@ -525,6 +529,8 @@
     if (e.isComposing || e.keyCode === 229) return;  // Enter or arrows that pick the input method's candidates
     const open = !list.hidden;
     if (e.key === 'ArrowDown' && open) { e.preventDefault(); moveSuggestion(1); }
+    // Closed (by Esc, say), ↓ opens the suggestions again, as a combobox does.
+    else if (e.key === 'ArrowDown' && input.value.trim()) { e.preventDefault(); loadSuggestions(input.value); }
     else if (e.key === 'ArrowUp' && open) { e.preventDefault(); moveSuggestion(-1); }
     // Esc closes the suggestions and nothing else: the browser's own Esc would empty a search box, and with
     // it the results, the page and the filters.

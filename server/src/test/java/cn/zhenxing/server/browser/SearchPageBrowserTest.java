@@ -190,6 +190,9 @@ class SearchPageBrowserTest {
     Thread.sleep(600); // longer than the typing delay: a search for the emptied box would have started
     assertEquals("数字", box().getAttribute("value"), "Esc with nothing open keeps the query");
     assertEquals("数字", query());
+    box().sendKeys(Keys.ARROW_DOWN);
+    wait.until(ExpectedConditions.visibilityOf(list)); // closed by Esc, ↓ opens the list again
+    box().sendKeys(Keys.ESCAPE);
 
     // Enter right after typing: the suggestion request typing had queued must not open the list again.
     box().sendKeys(Keys.END, "经济", Keys.ENTER);
@@ -329,11 +332,18 @@ class SearchPageBrowserTest {
     assertFalse(error.getText().contains("unknown theme"), "the API's English stays out of the text");
     assertTrue(driver.findElements(By.id("retry")).isEmpty(), "repeating a refused request would fail again");
     shot("08-error-state");
-    error.findElement(By.linkText("去掉主题筛选")).click();
+    error.findElement(By.linkText("去掉无效的主题筛选")).click();
     awaitResultsFor("营商环境");
     assertFalse(hits().isEmpty());
     assertFalse(((String) js("return location.search")).contains("theme="));
     assertFalse(driver.findElements(By.cssSelector(".chip")).isEmpty());
+
+    // A valid theme beside the invalid one stays.
+    open("/?q=" + enc("营商环境") + "&theme=services&theme=bogus");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")))
+        .findElement(By.linkText("去掉无效的主题筛选")).click();
+    awaitResultsFor("营商环境");
+    assertTrue(((String) js("return location.search")).endsWith("&theme=services"), (String) js("return location.search"));
 
     // Moving from results to a refused search: the previous search's theme counts go with its results.
     js("history.pushState(null, '', '/?q=' + encodeURIComponent('营商环境') + '&theme=bogus'); dispatchEvent(new PopStateEvent('popstate'))");
@@ -364,6 +374,8 @@ class SearchPageBrowserTest {
     WebElement proposal = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#did-you-mean a")));
     assertEquals("营商环境", proposal.getText());
     assertTrue(proposal.getAttribute("href").endsWith("/?q=" + enc("营商环境") + "&theme=services"), proposal.getAttribute("href"));
+    assertTrue(driver.findElement(By.id("did-you-mean")).getText().matches("(?s).*营商环境（[0-9,]+ 个段落）.*"),
+        "the proposal says how many it finds: " + driver.findElement(By.id("did-you-mean")).getText());
   }
 
   @Test
@@ -382,7 +394,8 @@ class SearchPageBrowserTest {
     open("/?q=" + enc(q) + "&page=" + page);
     WebElement emptyBox = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
     long last = (server.search(q, "").json().get("total").asLong() + 9) / 10;
-    assertTrue(driver.findElement(By.id("status")).getText().contains("没有第 " + page + " 页"));
+    assertTrue(driver.findElement(By.id("status")).getText().contains("没有第 " + String.format("%,d", page) + " 页"),
+        driver.findElement(By.id("status")).getText());
     emptyBox.findElement(By.partialLinkText("转到最后一页（第 " + last + " 页）")).click();
     wait.until(d -> ((String) js("return location.search")).contains("page=" + last));
     awaitResultsFor(q);
