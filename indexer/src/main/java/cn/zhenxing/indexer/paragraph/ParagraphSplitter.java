@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class ParagraphSplitter {
 
+  /** Characters from which a paragraph written again in the same article is left out as a repeat. */
+  static final int MIN_REPEATED = 20;
+
   /** Splits {@code article}; the result has no paragraphs when the text held only headings or metadata. */
   public ParsedArticle split(Article article) {
     List<String> pieces = pieces(article.text());
@@ -33,6 +36,7 @@ public final class ParagraphSplitter {
     Map<String, String> metadata = new LinkedHashMap<>();
     List<String> related = new ArrayList<>();
     List<Paragraph> paragraphs = new ArrayList<>();
+    java.util.Set<String> written = new java.util.HashSet<>();
     List<String> pendingHeadings = new ArrayList<>();
     String subtitle = "";
     String section = "";
@@ -90,6 +94,11 @@ public final class ParagraphSplitter {
       String lead = listItem ? null : LineKind.leadHeading(piece);
       if (lead != null) {
         section = lead;
+      }
+      // A source that repeats a block word for word (the 1991 report holds 54 paragraphs twice) would list each
+      // twice among the results; a short line (同志们：) may well recur.
+      if (piece.length() >= MIN_REPEATED && !written.add(piece)) {
+        continue;
       }
       paragraphs.add(new Paragraph(article.id(), i, section, pendingHeadings, piece));
       pendingHeadings.clear();

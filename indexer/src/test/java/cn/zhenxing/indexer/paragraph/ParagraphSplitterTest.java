@@ -39,6 +39,17 @@ class ParagraphSplitterTest {
   }
 
   @Test
+  void a_paragraph_the_source_repeats_word_for_word_is_indexed_once() {
+    String block = "经济建设取得新的进展，国民生产总值比上年增长百分之五以上。";
+    ParsedArticle a = splitter.split(new Article("report", "政府工作报告", "", "", "",
+        "政府工作报告\n同志们：\n" + block + "\n改革开放继续深化，对外贸易稳步增长，利用外资有所增加。\n同志们：\n" + block));
+    assertEquals(List.of("同志们：", block, "改革开放继续深化，对外贸易稳步增长，利用外资有所增加。", "同志们："),
+        a.paragraphs().stream().map(Paragraph::text).toList(), "a short line may recur; the long one is kept once");
+    assertEquals(List.of(1, 2, 3, 4), a.paragraphs().stream().map(Paragraph::number).toList(),
+        "the others keep their numbers");
+  }
+
+  @Test
   void chapter_headings_bylines_captions_and_dated_source_lines() {
     ParsedArticle law = splitter.split(new Article("law", "上海市专利保护条例", "", "", "",
         "上海市专利保护条例\n第一章 总则\n第一条 为了加强专利保护，制定本条例。\n第二章 专利促进\n第十条 市人民政府应当推动专利转化。"));
