@@ -64,9 +64,9 @@ public final class WordPairs {
           + "一二三四五六七八九十百千万亿零〇两几";
   /**
    * One-character words that end words (保障性, 示范区, 城镇化) or open a comparison or clause (相结合, 居全国, 同世界,
-   * 拟安排): no run begins with one.
+   * 拟安排, and in laws 按规定, 自收到, 处五千元, 款规定): no run begins with one.
    */
-  static final String NO_RUN_START = "性区化型率者式度类级省市县乡镇村员业品量相居均比同拟届代难正做到所企段通";
+  static final String NO_RUN_START = "性区化型率者式度类级省市县乡镇村员业品量相居均比同拟届代难正做到所企段通款处自报按";
   /** One-character words that complete a verb or open what follows (认识到, 经受住, 支出占, 处理好, 进入新). */
   static final String NO_RUN_END = "到占比同住出好新用起";
   /** Joining or grammatical one-character words inside a run make it a phrase (巩固和发展, 重要的意义). */
