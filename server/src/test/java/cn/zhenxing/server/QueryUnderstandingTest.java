@@ -338,6 +338,12 @@ class QueryUnderstandingTest {
     assertNull(search("营商环境").get("didYouMean").textValue(), "no proposal when there are results");
     assertFalse(search("营商环境").get("hits").isEmpty());
 
+    // An input method's wrong pick sounds right: 沈杨 shares no bigram with 沈阳, but reads shen yang.
+    JsonNode homophone = search("沈杨 数字经济");
+    assertEquals(0, homophone.get("total").asLong());
+    assertEquals("沈阳 数字经济", homophone.get("didYouMean").get("query").asText(), homophone.toString());
+    assertEquals("spelling", homophone.get("didYouMean").get("reason").asText());
+
     JsonNode typoInTwo = search("营商环竟 沈阳");
     assertEquals(0, typoInTwo.get("total").asLong());
     assertEquals("营商环境 沈阳", typoInTwo.get("didYouMean").get("query").asText(), "the misspelt chunk is fixed");

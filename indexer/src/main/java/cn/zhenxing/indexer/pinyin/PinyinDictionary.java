@@ -199,6 +199,21 @@ public final class PinyinDictionary {
         .limit(MAX_CANDIDATES).map(e -> new Candidate(e.getKey(), e.getValue())).toList();
   }
 
+  /**
+   * The index's words that sound like {@code hanzi} and are written otherwise, commonest first: what a pinyin
+   * input method may have offered instead of the character chosen by mistake (沈杨 for 沈阳, 营商环竟 for 营商环境).
+   */
+  public List<Candidate> homophones(String hanzi) {
+    String pinyin = fullPinyin(hanzi);
+    if (pinyin == null) {
+      return List.of();
+    }
+    int length = hanzi.codePointCount(0, hanzi.length());
+    return byFull.getOrDefault(pinyin.replace(" ", ""), List.of()).stream()
+        .filter(c -> !c.hanzi().equals(hanzi) && c.hanzi().codePointCount(0, c.hanzi().length()) == length)
+        .toList();
+  }
+
   /** True when {@code s} can be read as a sequence of pinyin syllables seen in this index. */
   public boolean isSyllables(String s) {
     boolean[] ok = new boolean[s.length() + 1];

@@ -1,6 +1,7 @@
 package cn.zhenxing.server.search;
 
 import cn.zhenxing.indexer.index.IndexSchema;
+import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import cn.zhenxing.indexer.suggest.SuggestIndex;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,12 +14,15 @@ import org.apache.lucene.search.Query;
 
 /**
  * When a query finds nothing, proposes one that does: a key phrase spelled almost the same (营商环竟 →
- * 营商环境), the hanzi reading of pinyin, or the same query with the word that matched nothing left out.
- * Only proposals that actually have results are offered, with their count.
+ * 营商环境) or a word that sounds the same (沈杨 → 沈阳), the hanzi reading of pinyin, or the same query with
+ * the word that matched nothing left out. Only proposals that actually have results are offered, with their
+ * count.
  */
 final class DidYouMean {
 
   static final double MIN_SIMILARITY = 0.5;
+  /** Spellings of one chunk tried at most. */
+  static final int MAX_SPELLINGS = 5;
   /** Relaxed versions counted at most: each is a search, run only when a query found nothing. */
   static final int MAX_RELAXED = 16;
   /**
@@ -93,10 +97,11 @@ final class DidYouMean {
   }
 
   /**
-   * One chunk replaced by a key phrase spelled almost the same: at most one character in four differs
-   * (营商环竟 → 营商环境, also in 冰雪经纪 黑龙江). A phrase that only contains the chunk is no spelling fix, so
-   * 沈阳 营商环境, whose words are only never found together, is not "corrected" to 一流营商环境; and a chunk
-   * the text writes is not misspelt, so 辽宁 老工业基地 is not "corrected" to 辽宁 工业基地.
+   * One chunk replaced by a key phrase spelled almost the same — at most one character in four differs
+   * (营商环竟 → 营商环境, also in 冰雪经纪 黑龙江) — or by a word of the index that sounds the same (沈杨 →
+   * 沈阳). A phrase that only contains the chunk is no spelling fix, so 沈阳 营商环境, whose words are only
+   * never found together, is not "corrected" to 一流营商环境; and a chunk the text writes is not misspelt, so
+   * 辽宁 老工业基地 is not "corrected" to 辽宁 工业基地.
    */
   private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
       SuggestIndex suggestions, QueryContext ctx, Budget budget) throws IOException {
@@ -107,10 +112,7 @@ final class DidYouMean {
       if (written(chunk, searcher, budget)) {
         continue;
       }
-      for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
-        if (editDistance(chunk, candidate) > Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
-          continue;
-        }
+      for (String candidate : spellings(chunk, suggestions, ctx)) {
         List<String> text = new ArrayList<>(q.text());
         List<String> phrases = new ArrayList<>(q.phrases());
         if (phrase) {
@@ -126,6 +128,28 @@ final class DidYouMean {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Ways {@code chunk} may have been meant: key phrases spelled almost the same (at most one character in four
+   * differs), then words of the index that sound the same (沈杨 → 沈阳: two characters share no bigram with the
+   * right ones, and an input method's wrong pick sounds right).
+   */
+  private static List<String> spellings(String chunk, SuggestIndex suggestions, QueryContext ctx) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
+      if (editDistance(chunk, candidate) <= Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
+        out.add(candidate);
+      }
+    }
+    if (Chars.isHan(chunk) && ctx.features().pinyin()) {
+      for (PinyinDictionary.Candidate sounding : ctx.pinyin().get().homophones(chunk)) {
+        if (!out.contains(sounding.hanzi()) && out.size() < MAX_SPELLINGS) {
+          out.add(sounding.hanzi());
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether some paragraph writes {@code chunk} as typed (counted as a step; false when none is left). */
