@@ -502,7 +502,8 @@
   function commitSearch() {
     clearTimeout(typeTimer);
     typingEntry = false;
-    const state = articleIdFromPath() ? { q: input.value.trim(), themes: [], page: 1 } : { ...readSearchState(), q: input.value.trim(), page: 1 };
+    // From an article too, the theme filter of the search it was opened from stays (its address carries it).
+    const state = { ...readSearchState(), q: input.value.trim(), page: 1 };
     go(searchUrl(state), 'push');
   }
 

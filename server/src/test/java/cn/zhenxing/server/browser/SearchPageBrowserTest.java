@@ -290,6 +290,14 @@ class SearchPageBrowserTest {
     assertEquals(meta.getText().indexOf("来源"), meta.getText().lastIndexOf("来源"), meta.getText());
     assertFalse(meta.getText().contains("github"), meta.getText());
 
+    // A new search typed in an article opened from a filtered search keeps the filter.
+    open("/articles/shenyang-revitalization?q=" + enc("营商环境") + "&theme=services#p12");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#p12.target")));
+    box().clear();
+    box().sendKeys("冰雪", Keys.ENTER);
+    awaitResultsFor("冰雪");
+    assertTrue(((String) js("return location.search")).contains("theme=services"), (String) js("return location.search"));
+
     open("/articles/no-such-article");
     wait.until(d -> d.findElement(By.id("article-body")).getText().contains("找不到这篇文章"));
     assertEquals("无法打开文章 - 振兴搜索", driver.getTitle());
