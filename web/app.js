@@ -246,7 +246,10 @@
       } catch (e) { /* suggestions are a bonus */ }
       const box = $('did-you-mean');
       // A newer search may have been shown meanwhile: these were for the old one.
-      if (box && location.href === shownFor && alternatives.length) box.innerHTML = offer([...new Set(alternatives)].slice(0, 5));
+      if (box && location.href === shownFor) {
+        if (alternatives.length) box.innerHTML = offer([...new Set(alternatives)].slice(0, 5));
+        box.dataset.complete = 'true';
+      }
     }
   }
 

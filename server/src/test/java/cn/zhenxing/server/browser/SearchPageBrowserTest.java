@@ -379,7 +379,9 @@ class SearchPageBrowserTest {
   @Test
   void did_you_mean_keeps_the_theme_filter() throws Exception {
     open("/?q=" + enc("营商环竟") + "&theme=services");
-    WebElement proposal = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#did-you-mean a")));
+    // The proposal shows at once; the suggestions for what was typed join it when they come.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#did-you-mean[data-complete]")));
+    WebElement proposal = driver.findElement(By.cssSelector("#did-you-mean a"));
     assertEquals("营商环境", proposal.getText());
     assertTrue(proposal.getAttribute("href").endsWith("/?q=" + enc("营商环境") + "&theme=services"), proposal.getAttribute("href"));
     assertTrue(driver.findElement(By.id("did-you-mean")).getText().matches("(?s).*营商环境（[0-9,]+ 个段落）.*"),
