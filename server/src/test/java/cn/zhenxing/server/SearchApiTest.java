@@ -68,6 +68,11 @@ class SearchApiTest {
       assertTrue(marked.contains("<mark>"), marked);
       assertTrue(!marked.contains("<mark>数字沈阳</mark>") || !marked.contains("<mark>沈阳</mark>"), marked);
     }
+    // Pinyin is marked as the characters it reads as.
+    for (JsonNode hit : server.search("yingshanghuanjing", "size=50").json().get("hits")) {
+      String marked = hit.get("highlight").asText();
+      assertTrue(!marked.contains("<mark>营商环境</mark>") || !marked.contains("<mark>环境</mark>"), marked);
+    }
     assertEquals(List.of("digital"), List.of(first.get("themes").get(0).asText()));
     assertTrue(first.get("score").asDouble() > body.get("hits").get(1).get("score").asDouble());
     assertEquals(4, body.get("facets").get("theme").size());

@@ -128,8 +128,6 @@ public final class QueryBuilder {
     }
   }
 
-  /** Whether a chunk's words are marked on their own: always (pinyin read as words), or only as pieces. */
-  private enum WordMarks { ALWAYS, AS_PIECES, NEVER }
 
   /**
    * The most distinct words a query is built from; the rest of a longer text (a pasted paragraph) is left
@@ -220,7 +218,7 @@ public final class QueryBuilder {
       if (w.stream().anyMatch(x -> isOneOf(x, QUESTION_WORDS))) {
         question = true;
       }
-      mark(w, WordMarks.AS_PIECES, highlight);
+      mark(w, true, highlight);
       SynonymSpan span = alternatives.isEmpty() ? null : synonymSpan(chunk, w, alternatives, ctx);
       // (null: no other way of writing any of it)
       if (span == null) {
@@ -292,8 +290,9 @@ public final class QueryBuilder {
         ways.add(new BoostQuery(other, alt.boost() * scale));
         // Another way of writing the chunk is marked where it stands written, not word by word: the 产业 of
         // 冰雪产业 (for 冰雪经济) lit up every 产业 in the text. Pinyin read as words is marked as typed words
-        // are (jilin qiche: 汽车 where 吉林 is only the report's title).
-        mark(altWords, alt.typedWords() ? WordMarks.ALWAYS : WordMarks.NEVER, highlight);
+        // are: whole (营商环境 for yingshanghuanjing), else word by word (jilin qiche: 汽车 where 吉林 is only
+        // the report's title).
+        mark(altWords, alt.typedWords(), highlight);
       }
     }
     return new DisjunctionMaxQuery(ways, 0.1f);
@@ -667,11 +666,11 @@ public final class QueryBuilder {
   }
 
   /**
-   * What snippets mark for free text: each chunk as typed, adjacent word pairs, places, and words as {@code
-   * words} says, except single characters split off a longer chunk (the 商 of 营/商/环境 would light up every 商
-   * in the text).
+   * What snippets mark for free text: each chunk as typed, adjacent word pairs, places, and ({@code
+   * eachWord}) its words as pieces, except single characters split off a longer chunk (the 商 of 营/商/环境 would
+   * light up every 商 in the text).
    */
-  private void mark(List<Word> chunk, WordMarks words, Marks marks) {
+  private void mark(List<Word> chunk, boolean eachWord, Marks marks) {
     // Only character sequences of the bigram field: they cover every word match too (a word's characters
     // are in sequence wherever the word is), and one field is much cheaper to highlight than five.
     Query whole = sequence(IndexSchema.TEXT_BIGRAMS, surfaceOf(chunk));
@@ -685,11 +684,9 @@ public final class QueryBuilder {
     }
     for (int i = 0; i < chunk.size() && chunk.size() > 1; i++) {
       Word w = chunk.get(i);
-      if (words != WordMarks.NEVER && w.surface().codePointCount(0, w.surface().length()) > 1) {
+      if (eachWord && w.surface().codePointCount(0, w.surface().length()) > 1) {
         Query word = sequence(IndexSchema.TEXT_BIGRAMS, w.surface());
-        if (word != null && words == WordMarks.ALWAYS) {
-          marks.add(word);
-        } else if (word != null) {
+        if (word != null) {
           marks.addPiece(word);
         }
       }
