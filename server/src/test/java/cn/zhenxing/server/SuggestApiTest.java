@@ -68,6 +68,7 @@ class SuggestApiTest {
   @Test
   void pinyin_typed_without_an_input_method_suggests_what_it_reads_as() throws Exception {
     assertTrue(suggest("yingshang").contains("营商环境"), suggest("yingshang").toString());
+    assertEquals(suggest("yingshang"), suggest("ying shang"), "syllables typed apart read as one word");
     assertTrue(suggest("shuzi").stream().anyMatch(x -> x.startsWith("数字")), suggest("shuzi").toString());
     assertTrue(suggest("szsy").stream().anyMatch(x -> x.startsWith("数字沈阳")), suggest("szsy").toString());
     assertEquals(List.of(), suggest("qqqzzz"));

@@ -394,7 +394,11 @@ public final class IndexService implements Closeable {
         List<String> writings = otherWritings;
         if (pinyin) {
           writings = new java.util.ArrayList<>(otherWritings);
-          for (PinyinDictionary.Candidate reading : index.pinyin().readings(typed)) {
+          List<PinyinDictionary.Candidate> readings = index.pinyin().readings(typed);
+          if (readings.isEmpty() && typed.contains(" ")) {
+            readings = index.pinyin().readings(typed.replace(" ", "")); // ying shang: 营商, the start of 营商环境
+          }
+          for (PinyinDictionary.Candidate reading : readings) {
             if (writings.size() - otherWritings.size() == PINYIN_READINGS) {
               break;
             }
