@@ -66,9 +66,12 @@ public final class WordPairs {
    * One-character words that end words (保障性, 示范区, 城镇化) or open a comparison or clause (相结合, 居全国, 同世界,
    * 拟安排, and in laws 按规定, 自收到, 处五千元, 款规定): no run begins with one.
    */
-  static final String NO_RUN_START = "性区化型率者式度类级省市县乡镇村员业品量相居均比同拟届代难正做到所企段通款处自报按";
-  /** One-character words that complete a verb or open what follows (认识到, 经受住, 支出占, 处理好, 进入新). */
-  static final String NO_RUN_END = "到占比同住出好新用起";
+  static final String NO_RUN_START = "性区化型率者式度类级省市县乡镇村员业品量相居均比同拟届代难正做到所企段通款处报按获";
+  /**
+   * One-character words that complete a verb or open what follows (认识到, 经受住, 支出占, 处理好, 进入新,
+   * 高校毕业生留, 推出一批).
+   */
+  static final String NO_RUN_END = "到占比同住出好新用起留差批";
   /** Joining or grammatical one-character words inside a run make it a phrase (巩固和发展, 重要的意义). */
   static final String NO_RUN_INSIDE = "的地得和与及或着了";
   /** Numbers and ordinals: a run beginning or ending with one is a count (一手抓, 第二步, 届三中全会). */
@@ -86,7 +89,8 @@ public final class WordPairs {
       "虽然", "还是", "就是", "不是", "没有", "一些", "一批", "一个", "有关", "其中", "目前", "今年", "去年", "明年",
       "上年", "全年", "预计", "达到", "做出", "作出", "放在", "同时", "以上", "以下", "左右", "之一", "百分之", "各位",
       "各项", "各种", "继续", "努力", "主要", "认真", "需要", "要求", "提请", "比较", "十分", "非常", "更加", "逐步", "分别", "根据", "上述", "不少", "多种", "采取", "面临", "希望", "保持", "发生", "成为", "涉及",
-      "符合", "取得", "回顾", "大量", "增至", "迈出", "得到", "有待", "我省", "我市", "我区", "本省", "本市");
+      "符合", "取得", "回顾", "大量", "增至", "迈出", "得到", "有待", "我省", "我市", "我区", "本省", "本市", "存在",
+      "涌现", "获评", "仍然", "依然");
 
   private WordPairs() {}
 
@@ -269,6 +273,7 @@ public final class WordPairs {
       }
       int length = a.written().length();
       boolean single = a.single();
+      boolean allSingle = a.single();
       for (int j = i + 1; j < tokens.size() && j < i + MAX_RUN_TOKENS; j++) {
         Token t = tokens.get(j);
         length += t.written().length();
@@ -277,7 +282,9 @@ public final class WordPairs {
           break;
         }
         single |= t.single();
-        if (single && length >= 3 && mayEndRun(t.word())) {
+        allSingle &= t.single();
+        // Four characters and more cut one by one are a term of their own making (专/精/特/新): any may end it.
+        if (single && length >= 3 && mayEndRun(t.word(), allSingle && length >= 4)) {
           visitor.visit(i, j, true);
         }
       }
@@ -381,9 +388,9 @@ public final class WordPairs {
         && !(w.length() == 1 && (isFunctionChar(w) || NO_RUN_START.indexOf(w.charAt(0)) >= 0));
   }
 
-  private static boolean mayEndRun(String w) {
+  private static boolean mayEndRun(String w, boolean anyEnding) {
     return NUMERALS.indexOf(w.charAt(w.length() - 1)) < 0
-        && !(w.length() == 1 && (isFunctionChar(w) || NO_RUN_END.indexOf(w.charAt(0)) >= 0));
+        && !(w.length() == 1 && (isFunctionChar(w) || !anyEnding && NO_RUN_END.indexOf(w.charAt(0)) >= 0));
   }
 
   static boolean isFunctionChar(String w) {

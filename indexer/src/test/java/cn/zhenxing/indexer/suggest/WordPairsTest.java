@@ -123,10 +123,15 @@ class WordPairsTest {
         // joined by 和, counted (一批), a verb's complement (认识到): phrases, not terms
         "巩固和发展。", "要巩固和发展成果", "继续巩固和发展，", "进一步巩固和发展好", "必须巩固和发展下去",
         "建成一批项目。", "推出一批，", "新增一批企业", "培育一批龙头", "落地一批工程",
-        "认识到问题。", "深刻认识到，", "我们认识到这", "充分认识到了", "要认识到差距"),
+        "认识到问题。", "深刻认识到，", "我们认识到这", "充分认识到了", "要认识到差距",
+        // four characters cut one by one (专/精/特/新) are a term whatever ends it; 进入新 is no term
+        "培育专精特新企业", "专精特新“小巨人”", "支持专精特新发展", "新增专精特新中小企业", "专精特新，",
+        "进入新阶段。", "经济进入新常态", "发展进入新时代", "改革进入新境界", "事业进入新征程"),
         WordPairs.DEFAULT_BUDGET_CHARS);
     assertEquals(5L, found.get("碳达峰"), found.toString());
     assertEquals(5L, found.get("高质量发展"), found.toString());
+    assertEquals(5L, found.get("专精特新"), found.toString());
+    assertFalse(found.containsKey("进入新"), found.toString());
     // a fragment of the term, always written inside it, is no term
     for (String fragment : List.of("碳达", "达峰", "高质量", "质量发展")) {
       assertFalse(found.containsKey(fragment), fragment + " in " + found);
