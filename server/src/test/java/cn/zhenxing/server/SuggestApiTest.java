@@ -69,6 +69,8 @@ class SuggestApiTest {
   void pinyin_typed_without_an_input_method_suggests_what_it_reads_as() throws Exception {
     assertTrue(suggest("yingshang").contains("营商环境"), suggest("yingshang").toString());
     assertEquals(suggest("yingshang"), suggest("ying shang"), "syllables typed apart read as one word");
+    assertTrue(suggest("yings").contains("营商环境"), "a last syllable half typed: " + suggest("yings"));
+    assertTrue(suggest("shuz").stream().anyMatch(x -> x.startsWith("数字")), suggest("shuz").toString());
     assertTrue(suggest("shuzi").stream().anyMatch(x -> x.startsWith("数字")), suggest("shuzi").toString());
     assertTrue(suggest("szsy").stream().anyMatch(x -> x.startsWith("数字沈阳")), suggest("szsy").toString());
     assertEquals(List.of(), suggest("qqqzzz"));

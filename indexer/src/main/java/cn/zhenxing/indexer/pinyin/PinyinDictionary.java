@@ -159,7 +159,7 @@ public final class PinyinDictionary {
       }
     }
     if (out.isEmpty() && !s.contains(" ")) {
-      out.addAll(wordBeginnings(joined));
+      out.addAll(wordBeginnings(joined, false));
     }
     return out;
   }
@@ -169,7 +169,7 @@ public final class PinyinDictionary {
    * two syllables long (one syllable reads as too many characters), the commonest first: the weight of a
    * beginning is that of all the words it begins.
    */
-  private List<Candidate> wordBeginnings(String typed) {
+  private List<Candidate> wordBeginnings(String typed, boolean partialSyllable) {
     int low = 0;
     int high = readings.length;
     while (low < high) {
@@ -189,14 +189,27 @@ public final class PinyinDictionary {
         covered += r.syllables()[count++].length();
       }
       String hanzi = r.word().hanzi();
-      if (covered == typed.length() && count >= 2 && count < r.syllables().length
-          && hanzi.codePointCount(0, hanzi.length()) == r.syllables().length) {
+      // Ending on a syllable's edge, a beginning is shorter than the word; a half-typed last syllable counts whole.
+      boolean fits = covered == typed.length() ? count < r.syllables().length : partialSyllable;
+      if (fits && count >= 2 && hanzi.codePointCount(0, hanzi.length()) == r.syllables().length) {
         weights.merge(hanzi.substring(0, hanzi.offsetByCodePoints(0, count)), r.word().weight(), Long::sum);
       }
     }
     return weights.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(MAX_CANDIDATES).map(e -> new Candidate(e.getKey(), e.getValue())).toList();
+  }
+
+  /**
+   * What pinyin being typed may become, for the search box: its {@link #readings}, or else the beginnings of
+   * known words whose pinyin it begins, its last syllable perhaps half typed (yings → 营商, shuz → 数字), the
+   * commonest first.
+   */
+  public List<Candidate> typing(String pinyin) {
+    List<Candidate> readings = readings(pinyin);
+    String joined = pinyin.toLowerCase(Locale.ROOT).replace('ü', 'v').replaceAll("[^a-z]", "");
+    // Only what cannot be read as whole syllables is half typed: yin is 因 or 银, not the start of 以内 (yi nei).
+    return !readings.isEmpty() || joined.length() < 3 || isSyllables(joined) ? readings : wordBeginnings(joined, true);
   }
 
   /**

@@ -384,7 +384,7 @@ public final class IndexService implements Closeable {
   /**
    * Search-box suggestions from the live generation's suggest index: for {@code typed}, then for its other
    * ways of writing (see {@link SuggestIndex#lookup(String, List, int)}), then, for pinyin or initials typed
-   * without an input method (yingshang, szsy), for the hanzi they read as in this index.
+   * without an input method (yingshang, szsy, yings half typed), for the hanzi they read as in this index.
    */
   public List<SuggestIndex.Suggestion> suggest(String typed, List<String> otherWritings, int size) throws IOException {
     boolean pinyin = typed.length() >= 2 && typed.chars().allMatch(c -> c < 128 && Character.isLetter(c) || c == ' ');
@@ -394,9 +394,9 @@ public final class IndexService implements Closeable {
         List<String> writings = otherWritings;
         if (pinyin) {
           writings = new java.util.ArrayList<>(otherWritings);
-          List<PinyinDictionary.Candidate> readings = index.pinyin().readings(typed);
+          List<PinyinDictionary.Candidate> readings = index.pinyin().typing(typed);
           if (readings.isEmpty() && typed.contains(" ")) {
-            readings = index.pinyin().readings(typed.replace(" ", "")); // ying shang: 营商, the start of 营商环境
+            readings = index.pinyin().typing(typed.replace(" ", "")); // ying shang: 营商, the start of 营商环境
           }
           for (PinyinDictionary.Candidate reading : readings) {
             if (writings.size() - otherWritings.size() == PINYIN_READINGS) {
