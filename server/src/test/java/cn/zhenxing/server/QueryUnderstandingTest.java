@@ -261,6 +261,11 @@ class QueryUnderstandingTest {
       // as any question's do (two of three), where the whole question had been required word for word.
       JsonNode hits = search("哪些地方推进自贸区申建").get("hits");
       assertTrue(hits.size() > 0 && hits.get(0).get("id").asText().equals("ftz-question#1"), hits.toString());
+      // Of a question's two topical words the rarer must match: paragraphs that only say 安全 are no answer to
+      // 吉林如何保障粮食安全.
+      JsonNode grain = search("吉林如何保障粮食安全").get("hits");
+      assertTrue(grain.size() > 0, grain.toString());
+      grain.forEach(h -> assertTrue(h.get("text").asText().contains("粮食"), h.get("text").asText()));
       // Words that frame the question (哪些省份提出) are no part of what it asks about.
       JsonNode asked = search("哪些省份提出发展冰雪经济").get("hits");
       assertTrue(asked.size() > 0 && asked.get(0).get("text").asText().contains("冰雪经济"), asked.toString());

@@ -233,7 +233,7 @@ public final class QueryBuilder {
       }
     }
     if (!units.isEmpty()) {
-      top.add(coverage(units, question), Occur.MUST);
+      top.add(coverage(units, question, ctx), Occur.MUST);
       positive = true;
       List<Word> all = dropStopWords(chunks.stream().flatMap(List::stream).toList());
       proximity(chunks, all).forEach(p -> top.add(p, Occur.SHOULD));
@@ -444,12 +444,12 @@ public final class QueryBuilder {
 
   /**
    * The units' matching rule: topical units are required — all of them for up to four, three quarters of
-   * longer queries, about two thirds of a question's (at least one) — while common words and action words (推动, 扩大) only add to
+   * longer queries, about two thirds of a question's (at least one; of two, the rarer) — while common words and action words (推动, 扩大) only add to
    * the score, unless nothing else was typed. This is the "common terms" idea: 沈阳如何推动制造业高质量发展 must
    * be about 制造业, and is better for mentioning 推动 and 发展. A place name (吉林) scopes the query: it must
    * occur in the paragraph or in its article's title or section.
    */
-  private static Query coverage(List<Unit> units, boolean question) {
+  private static Query coverage(List<Unit> units, boolean question, QueryContext ctx) {
     List<Unit> places = units.stream().filter(Unit::place).toList();
     List<Unit> topical = units.stream().filter(u -> !u.place()).toList();
     if (topical.isEmpty()) {
@@ -466,12 +466,18 @@ public final class QueryBuilder {
       b.add(place.query(), Occur.MUST);
     }
     BooleanQuery.Builder must = new BooleanQuery.Builder();
-    for (Unit u : required) {
-      must.add(u.query(), Occur.SHOULD);
-    }
     int n = required.size();
+    // Of a question's two topical words one is enough, but not the commoner alone: 吉林如何保障粮食安全 is about
+    // 粮食, and paragraphs that only say 安全 had ranked first (requiring both lost the grain paragraphs that
+    // do not say 安全).
+    Unit rarer = question && n == 2
+        ? paragraphsWith(required.get(0), ctx) <= paragraphsWith(required.get(1), ctx) ? required.get(0) : required.get(1)
+        : null;
+    for (Unit u : required) {
+      must.add(u.query(), u == rarer ? Occur.MUST : Occur.SHOULD);
+    }
     int min = question ? Math.max(1, n - (n + 2) / 3) : n <= 4 ? n : (int) Math.ceil(n * 0.75);
-    must.setMinimumNumberShouldMatch(min);
+    must.setMinimumNumberShouldMatch(rarer == null ? min : 0);
     b.add(must.build(), Occur.MUST);
     if (loosen && !rare.isEmpty()) {
       for (Unit u : topical) {
@@ -481,6 +487,17 @@ public final class QueryBuilder {
       }
     }
     return b.build();
+  }
+
+  /** Paragraphs that have the unit's rarest word: how telling it is. */
+  private static int paragraphsWith(Unit u, QueryContext ctx) {
+    int fewest = Integer.MAX_VALUE;
+    for (Word w : u.words()) {
+      for (String term : w.terms()) {
+        fewest = Math.min(fewest, ctx.docFreq().of(IndexSchema.TEXT, term));
+      }
+    }
+    return fewest;
   }
 
   private static boolean isAction(Word w) {
