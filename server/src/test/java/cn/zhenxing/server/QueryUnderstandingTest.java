@@ -62,7 +62,7 @@ class QueryUnderstandingTest {
       }
       assertEquals("瀋陽市持續優化<mark>營商環境</mark>，推動<mark>數字經濟</mark>發展。", hit.get("highlight").asText());
     } finally {
-      server.send(server.admin("/api/admin/articles/trad-demo").DELETE().build());
+      delete("trad-demo");
     }
   }
 
@@ -122,8 +122,8 @@ class QueryUnderstandingTest {
       assertEquals(articles("矿泉水怎么样"), articles("矿泉水咋样"));
       assertEquals(0, search("咋样").get("total").asLong(), "咋样 alone is no search for every 样");
     } finally {
-      server.send(server.admin("/api/admin/articles/place-baishan").DELETE().build());
-      server.send(server.admin("/api/admin/articles/place-tonghua").DELETE().build());
+      delete("place-baishan");
+      delete("place-tonghua");
     }
   }
 
@@ -140,7 +140,7 @@ class QueryUnderstandingTest {
       assertEquals("外贸企业扩大贸易规模，推进<mark>自由贸易试验区</mark>建设。", hit.get("highlight").asText(),
           "贸易 alone is no way of writing 自贸区");
     } finally {
-      server.send(server.admin("/api/admin/articles/ftz-marks").DELETE().build());
+      delete("ftz-marks");
     }
   }
 
@@ -148,6 +148,10 @@ class QueryUnderstandingTest {
     TestServer.Response put = server.send(server.admin("/api/admin/articles/" + id).header("Content-Type", "text/plain")
         .PUT(BodyPublishers.ofString(text)).build());
     assertEquals(201, put.status(), put.body());
+  }
+
+  private static void delete(String id) throws Exception {
+    server.send(server.admin("/api/admin/articles/" + id).DELETE().build());
   }
 
   @Test
@@ -197,8 +201,8 @@ class QueryUnderstandingTest {
       assertFalse(articles("东北 高铁").contains("chongqing-ne"), "渝东北 is no mention of 东北");
       assertTrue(articles("渝东北 高铁").contains("chongqing-ne"));
     } finally {
-      server.send(server.admin("/api/admin/articles/desert").DELETE().build());
-      server.send(server.admin("/api/admin/articles/chongqing-ne").DELETE().build());
+      delete("desert");
+      delete("chongqing-ne");
     }
   }
 
@@ -235,7 +239,7 @@ class QueryUnderstandingTest {
       assertEquals(1, search("景点").get("total").asLong());
       assertEquals(0, search("经典").get("total").asLong(), "经典 (jingdian) does not find 景点 (jingdian)");
     } finally {
-      server.send(server.admin("/api/admin/articles/homophone").DELETE().build());
+      delete("homophone");
     }
   }
 
@@ -249,7 +253,7 @@ class QueryUnderstandingTest {
       assertTrue(search("自由贸易试验区").get("hits").get(0).get("text").asText().contains("自由贸易试验区"),
           "typed in full, the full form still comes first");
     } finally {
-      server.send(server.admin("/api/admin/articles/ftz-short").DELETE().build());
+      delete("ftz-short");
     }
   }
 
@@ -276,8 +280,8 @@ class QueryUnderstandingTest {
         assertFalse(hit.get("id").asText().equals("ftz-scattered#1"), hit.toString());
       }
     } finally {
-      server.send(server.admin("/api/admin/articles/ftz-question").DELETE().build());
-      server.send(server.admin("/api/admin/articles/ftz-scattered").DELETE().build());
+      delete("ftz-question");
+      delete("ftz-scattered");
     }
   }
 
@@ -375,7 +379,7 @@ class QueryUnderstandingTest {
       assertEquals(0, word.get("total").asLong());
       assertEquals("数字 沈阳", word.get("didYouMean").get("query").asText(), "one word out of a chunk");
     } finally {
-      server.send(server.admin("/api/admin/articles/antler").DELETE().build());
+      delete("antler");
     }
   }
 

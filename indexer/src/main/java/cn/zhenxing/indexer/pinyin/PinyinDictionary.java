@@ -227,6 +227,24 @@ public final class PinyinDictionary {
         .toList();
   }
 
+  /**
+   * True when {@code typed} could be pinyin typed without an input method: two or more Latin letters (ü too:
+   * lüyou as lvyou), the spaces between syllables aside.
+   */
+  public static boolean looksLikePinyin(String typed) {
+    String letters = typed.replace(" ", "");
+    if (letters.length() < 2) {
+      return false;
+    }
+    for (int i = 0; i < letters.length(); i++) {
+      char c = letters.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 'ü' || c == 'Ü')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when {@code s} can be read as a sequence of pinyin syllables seen in this index. */
   public boolean isSyllables(String s) {
     boolean[] ok = new boolean[s.length() + 1];

@@ -105,7 +105,7 @@ public final class WordPairs {
       // strings for an 8M-character sample; most are written once.
       RecurrenceSketch sketch = new RecurrenceSketch();
       Sample sample = Sample.read(reader, field, budgetChars, analyzer,
-          (text, tokens, stands) -> countWords(text, tokens, words, sketch));
+          (text, tokens, stands) -> countWords(tokens, words, sketch));
       sample.forEach(analyzer, (text, tokens, stands) -> countPairs(text, tokens, stands, sketch, pairs, runs));
     }
     Map<String, Long> out = new HashMap<>();
@@ -292,9 +292,6 @@ public final class WordPairs {
   }
 
   private static String written(List<Token> tokens, int from, int to) {
-    if (to == from + 1) {
-      return tokens.get(from).written() + tokens.get(to).written();
-    }
     StringBuilder sb = new StringBuilder();
     for (int k = from; k <= to; k++) {
       sb.append(tokens.get(k).written());
@@ -306,7 +303,7 @@ public final class WordPairs {
    * First pass: counts, once per paragraph, each word (and how often it follows an action), and each candidate
    * in the sketch.
    */
-  private static void countWords(String text, List<Token> tokens, Map<String, int[]> words, RecurrenceSketch sketch) {
+  private static void countWords(List<Token> tokens, Map<String, int[]> words, RecurrenceSketch sketch) {
     Set<String> seenWords = new HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token a = tokens.get(i);
@@ -335,7 +332,7 @@ public final class WordPairs {
    */
   private static void countPairs(String text, List<Token> tokens, int stands, RecurrenceSketch sketch,
       Map<String, Pair> pairs, Map<String, Pair> runs) {
-    Set<String> seen = new HashSet<>();
+    Set<Pair> seen = new HashSet<>(); // by identity: one Pair per pair or run written
     forEachCandidate(tokens, (from, to, run) -> {
       String both = written(tokens, from, to);
       if (sketch.count(both) < MIN_PARAGRAPHS) {
@@ -343,7 +340,7 @@ public final class WordPairs {
       }
       Pair pair = (run ? runs : pairs).computeIfAbsent(both, k -> new Pair(tokens.get(from).written().length(), run,
           run ? pieces(tokens, from, to) : List.of()));
-      if (seen.add((run ? "r" : "p") + both)) {
+      if (seen.add(pair)) {
         pair.paragraphs++;
         pair.estimated += stands;
       }

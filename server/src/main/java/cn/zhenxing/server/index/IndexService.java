@@ -387,23 +387,17 @@ public final class IndexService implements Closeable {
    * without an input method (yingshang, szsy, yings half typed), for the hanzi they read as in this index.
    */
   public List<SuggestIndex.Suggestion> suggest(String typed, List<String> otherWritings, int size) throws IOException {
-    boolean pinyin = typed.length() >= 2 && typed.chars().allMatch(c -> c < 128 && Character.isLetter(c) || c == ' ');
+    boolean pinyin = PinyinDictionary.looksLikePinyin(typed);
     while (true) {
       LiveIndex index = live.get();
       try {
-        List<String> writings = otherWritings;
+        List<String> writings = new java.util.ArrayList<>(otherWritings);
         if (pinyin) {
-          writings = new java.util.ArrayList<>(otherWritings);
           List<PinyinDictionary.Candidate> readings = index.pinyin().typing(typed);
           if (readings.isEmpty() && typed.contains(" ")) {
             readings = index.pinyin().typing(typed.replace(" ", "")); // ying shang: 营商, the start of 营商环境
           }
-          for (PinyinDictionary.Candidate reading : readings) {
-            if (writings.size() - otherWritings.size() == PINYIN_READINGS) {
-              break;
-            }
-            writings.add(reading.hanzi());
-          }
+          readings.stream().limit(PINYIN_READINGS).forEach(reading -> writings.add(reading.hanzi()));
         }
         return index.suggestions().lookup(typed, writings, size);
       } catch (AlreadyClosedException e) {

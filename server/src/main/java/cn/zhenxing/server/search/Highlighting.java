@@ -61,6 +61,39 @@ final class Highlighting {
   }
 
   /**
+   * One snippet per hit marking {@code query}, or, for a hit where it marks nothing, {@code fallback} (what was
+   * typed whole, else its words: 营商环境 where written, 营商 and 环境 elsewhere). {@code fallback} may be
+   * {@code query} itself, when there is nothing else to mark.
+   */
+  String[] snippets(IndexSearcher searcher, Query query, Query fallback, ScoreDoc[] hits, String[] texts)
+      throws IOException {
+    String[] out = snippets(searcher, query, hits, texts);
+    if (fallback == query) {
+      return out;
+    }
+    List<Integer> unmarked = new ArrayList<>();
+    for (int i = 0; i < hits.length; i++) {
+      if (!out[i].contains("<mark>")) {
+        unmarked.add(i);
+      }
+    }
+    if (unmarked.isEmpty()) {
+      return out;
+    }
+    ScoreDoc[] again = new ScoreDoc[unmarked.size()];
+    String[] againTexts = new String[unmarked.size()];
+    for (int k = 0; k < again.length; k++) {
+      again[k] = hits[unmarked.get(k)];
+      againTexts[k] = texts[unmarked.get(k)];
+    }
+    String[] byFallback = snippets(searcher, fallback, again, againTexts);
+    for (int k = 0; k < again.length; k++) {
+      out[unmarked.get(k)] = byFallback[k];
+    }
+    return out;
+  }
+
+  /**
    * One snippet per hit, in the order of {@code hits}; an escaped leading passage when nothing matched.
    *
    * @param texts the stored text of each hit, in the same order

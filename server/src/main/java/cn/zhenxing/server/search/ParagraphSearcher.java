@@ -225,27 +225,7 @@ public final class ParagraphSearcher {
       paragraphs[i] = ParagraphDocuments.listed(storedFields, page[i].doc);
       texts[i] = paragraphs[i].text();
     }
-    String[] snippets = highlighting.snippets(searcher, highlightQuery, page, texts);
-    if (!pieces.equals(highlightQuery)) {
-      List<Integer> unmarked = new ArrayList<>();
-      for (int i = 0; i < page.length; i++) {
-        if (!snippets[i].contains("<mark>")) {
-          unmarked.add(i);
-        }
-      }
-      if (!unmarked.isEmpty()) {
-        ScoreDoc[] again = new ScoreDoc[unmarked.size()];
-        String[] againTexts = new String[unmarked.size()];
-        for (int k = 0; k < again.length; k++) {
-          again[k] = page[unmarked.get(k)];
-          againTexts[k] = texts[unmarked.get(k)];
-        }
-        String[] byPieces = highlighting.snippets(searcher, pieces, again, againTexts);
-        for (int k = 0; k < again.length; k++) {
-          snippets[unmarked.get(k)] = byPieces[k];
-        }
-      }
-    }
+    String[] snippets = highlighting.snippets(searcher, highlightQuery, pieces, page, texts);
     List<SearchResponse.Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       ListedParagraph p = paragraphs[i];

@@ -115,8 +115,9 @@ public final class QueryBuilder {
 
   /** The two highlight queries being built: marks of whole chunks, and those plus the chunks' words. */
   private static final class Marks {
-    final BooleanQuery.Builder whole = new BooleanQuery.Builder();
-    final BooleanQuery.Builder pieces = new BooleanQuery.Builder();
+    private final BooleanQuery.Builder whole = new BooleanQuery.Builder();
+    private final BooleanQuery.Builder pieces = new BooleanQuery.Builder();
+    private boolean anyPiece;
 
     void add(Query q) {
       whole.add(q, Occur.SHOULD);
@@ -125,6 +126,13 @@ public final class QueryBuilder {
 
     void addPiece(Query q) {
       pieces.add(q, Occur.SHOULD);
+      anyPiece = true;
+    }
+
+    /** Built.highlight and Built.pieces; the same query twice when no word was added on its own. */
+    Built built(Query query, int wordsUsed, int wordsLeftOut) {
+      Query marks = whole.build();
+      return new Built(query, marks, anyPiece ? pieces.build() : marks, wordsUsed, wordsLeftOut);
     }
   }
 
@@ -260,7 +268,7 @@ public final class QueryBuilder {
       top.add(new MatchAllDocsQuery(), Occur.MUST);
       return Optional.of(new Built(top.build(), new MatchAllDocsQuery()));
     }
-    return Optional.of(new Built(top.build(), highlight.whole.build(), highlight.pieces.build(), seen.size(), leftOut));
+    return Optional.of(highlight.built(top.build(), seen.size(), leftOut));
   }
 
   private void addWords(List<Word> words, List<Unit> units, QueryContext ctx) {
@@ -383,7 +391,7 @@ public final class QueryBuilder {
   }
 
   private static boolean isUnknownPinyin(String chunk, QueryContext ctx) {
-    if (!looksLikePinyin(chunk.replace(" ", ""))) {
+    if (!PinyinDictionary.looksLikePinyin(chunk)) {
       return false;
     }
     for (String part : chunk.split(" ")) {
@@ -427,19 +435,6 @@ public final class QueryBuilder {
       }
     }
     return out;
-  }
-
-  private static boolean looksLikePinyin(String chunk) {
-    if (chunk.length() < 2) {
-      return false;
-    }
-    for (int i = 0; i < chunk.length(); i++) {
-      char c = chunk.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 'ü' || c == 'Ü')) { // lüyou as lvyou
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
