@@ -353,6 +353,14 @@ class QueryUnderstandingTest {
     assertEquals("沈阳 数字经济", homophone.get("didYouMean").get("query").asText(), homophone.toString());
     assertEquals("spelling", homophone.get("didYouMean").get("reason").asText());
 
+    // The wrong pick inside a longer chunk that is no known phrase: the loose characters it left are read
+    // as the word that sounds the same, the rest of the chunk kept.
+    JsonNode inside = search("黑龙江冰学");
+    assertEquals(0, inside.get("total").asLong());
+    assertEquals("黑龙江冰雪", inside.get("didYouMean").get("query").asText(), inside.toString());
+    assertEquals("spelling", inside.get("didYouMean").get("reason").asText());
+    assertEquals("国企改革", search("国企该革").get("didYouMean").get("query").asText());
+
     JsonNode typoInTwo = search("营商环竟 沈阳");
     assertEquals(0, typoInTwo.get("total").asLong());
     assertEquals("营商环境 沈阳", typoInTwo.get("didYouMean").get("query").asText(), "the misspelt chunk is fixed");

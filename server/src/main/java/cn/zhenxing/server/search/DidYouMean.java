@@ -23,6 +23,8 @@ final class DidYouMean {
   static final double MIN_SIMILARITY = 0.5;
   /** Spellings of one chunk tried at most. */
   static final int MAX_SPELLINGS = 5;
+  /** Loose characters read as one word that sounds the same, at most this many at a time. */
+  static final int MAX_SOUNDING_WINDOW = 4;
   /** Relaxed versions counted at most: each is a search, run only when a query found nothing. */
   static final int MAX_RELAXED = 16;
   /**
@@ -133,19 +135,39 @@ final class DidYouMean {
   /**
    * Ways {@code chunk} may have been meant: key phrases spelled almost the same (at most one character in four
    * differs), then words of the index that sound the same (沈杨 → 沈阳: two characters share no bigram with the
-   * right ones, and an input method's wrong pick sounds right).
+   * right ones, and an input method's wrong pick sounds right), then the chunk with a few of its loose
+   * characters read the same way (黑龙江冰学 → 黑龙江冰雪, 国企该革 → 国企改革: the chunk as a whole is no known
+   * phrase, but the wrong pick broke one word into single characters).
    */
-  private static List<String> spellings(String chunk, SuggestIndex suggestions, QueryContext ctx) throws IOException {
+  private List<String> spellings(String chunk, SuggestIndex suggestions, QueryContext ctx) throws IOException {
     List<String> out = new ArrayList<>();
     for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
       if (editDistance(chunk, candidate) <= Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
         out.add(candidate);
       }
     }
-    if (Chars.isHan(chunk) && ctx.features().pinyin()) {
-      for (PinyinDictionary.Candidate sounding : ctx.pinyin().get().homophones(chunk)) {
+    if (!ctx.features().pinyin()) {
+      return out;
+    }
+    PinyinDictionary pinyin = ctx.pinyin().get();
+    if (Chars.isHan(chunk)) {
+      for (PinyinDictionary.Candidate sounding : pinyin.homophones(chunk)) {
         if (!out.contains(sounding.hanzi()) && out.size() < MAX_SPELLINGS) {
           out.add(sounding.hanzi());
+        }
+      }
+    }
+    // Longer stretches first: a longer word that sounds the same is the surer fix.
+    for (QueryBuilder.Span loose : queries.looseCharacters(chunk)) {
+      for (int length = Math.min(MAX_SOUNDING_WINDOW, loose.end() - loose.start()); length >= 2; length--) {
+        for (int start = loose.start(); start + length <= loose.end(); start++) {
+          String window = chunk.substring(start, start + length);
+          for (PinyinDictionary.Candidate sounding : pinyin.homophones(window)) {
+            String fixed = chunk.substring(0, start) + sounding.hanzi() + chunk.substring(start + length);
+            if (!out.contains(fixed) && !fixed.equals(chunk) && out.size() < MAX_SPELLINGS) {
+              out.add(fixed);
+            }
+          }
         }
       }
     }

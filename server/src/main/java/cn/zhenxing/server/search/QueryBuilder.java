@@ -8,6 +8,7 @@ import cn.zhenxing.indexer.pinyin.PinyinDictionary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -754,6 +755,45 @@ public final class QueryBuilder {
   /** The word is one of {@code set}: its one term, or what was typed (咋样, which SmartChinese cuts into 咋/样). */
   private static boolean isOneOf(Word w, Set<String> set) {
     return (w.terms().size() == 1 && set.contains(w.terms().get(0))) || set.contains(w.surface());
+  }
+
+  /** Characters {@code start} (inclusive) to {@code end} (exclusive) of a text. */
+  record Span(int start, int end) {}
+
+  /**
+   * Stretches of two or more Han characters that SmartChinese finds no word of two or more characters in (冰学
+   * of 黑龙江冰学, 该革 of 国企该革, 营商环竟 whole): where an input method's wrong pick usually shows, as a word
+   * it breaks falls apart into single characters.
+   */
+  List<Span> looseCharacters(String text) {
+    boolean[] inWord = new boolean[text.length()];
+    try (TokenStream ts = words.tokenStream(IndexSchema.TEXT, text)) {
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (offset.endOffset() - offset.startOffset() > 1) {
+          Arrays.fill(inWord, offset.startOffset(), offset.endOffset(), true);
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Span> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean loose = i < text.length() && !inWord[i]
+          && Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN;
+      if (loose && start < 0) {
+        start = i;
+      } else if (!loose && start >= 0) {
+        if (i - start >= 2) {
+          out.add(new Span(start, i));
+        }
+        start = -1;
+      }
+    }
+    return out;
   }
 
   /**
