@@ -11,7 +11,7 @@
   const form = $('search-form'), input = $('q'), list = $('suggestions');
   const searchView = $('search-view'), articleView = $('article-view');
   const chips = $('chips'), clear = $('clear-filters'), chart = $('chart'), chartBars = $('chart-bars');
-  const statusEl = $('status'), results = $('results'), empty = $('empty'), errorEl = $('error'), pager = $('pager');
+  const statusEl = $('status'), respell = $('respell'), results = $('results'), empty = $('empty'), errorEl = $('error'), pager = $('pager');
   const articleBody = $('article-body'), backLink = $('back-link');
 
   let themes = [];               // [{id,label}] from /api/themes
@@ -120,6 +120,7 @@
 
   function renderResults(state, body) {
     renderChips(state, body.facets.theme);
+    renderRespell(state, body);
     if (!state.q && !state.themes.length) {  // the start page: what to search for, not every paragraph in file order
       chart.hidden = true;
       statusEl.textContent = '输入关键词，在 ' + number(body.total) + ' 个段落中搜索，或选择主题浏览';
@@ -193,6 +194,14 @@
         chips.querySelector('.chip:not([disabled])');
       if (chip) chip.focus();
     }
+  }
+
+  /** A few results, found by chance for a misspelt term: the fix, with its count, above them. */
+  function renderRespell(state, body) {
+    const proposal = body.total > 0 ? body.didYouMean : null;
+    respell.hidden = !proposal;
+    respell.innerHTML = proposal
+      ? '您是不是要找：' + searchLink(proposal.query, state.themes) + '（' + number(proposal.total) + ' 个段落）' : '';
   }
 
   function renderChart(counts, total, state) {
@@ -288,6 +297,7 @@
     clear.hidden = true;
     chart.hidden = true;
     empty.hidden = true;
+    respell.hidden = true;
     statusEl.textContent = '搜索出错';
     const way = problem.fix
       ? '<a href="' + escapeHtml(searchUrl(problem.fix[1])) + '" data-nav>' + escapeHtml(problem.fix[0]) + '</a>'

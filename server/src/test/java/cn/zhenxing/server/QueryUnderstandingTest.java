@@ -361,6 +361,19 @@ class QueryUnderstandingTest {
     assertEquals("spelling", inside.get("didYouMean").get("reason").asText());
     assertEquals("国企改革", search("国企该革").get("didYouMean").get("query").asText());
 
+    // A few results found by chance for a misspelt term come with the fix: it finds many more, or it replaces
+    // characters written nowhere (the results of 辽宁装被制造 only say 辽宁 and 制造).
+    JsonNode few = search("科技创心");
+    assertTrue(few.get("total").asLong() > 0 && few.get("total").asLong() < 20, few.get("total").toString());
+    assertEquals("科技创新", few.get("didYouMean").get("query").asText());
+    assertTrue(few.get("didYouMean").get("total").asLong() > 5 * few.get("total").asLong());
+    JsonNode apart = search("辽宁装被制造");
+    assertTrue(apart.get("total").asLong() > 0);
+    assertEquals("辽宁装备制造", apart.get("didYouMean").get("query").asText());
+    // Words that are written, only never together, are no misspelling.
+    assertTrue(search("数字火星").get("didYouMean").isNull());
+    assertTrue(search("振兴杯").get("didYouMean").isNull(), "振兴 is no fix of 振兴杯: it asks for less");
+
     JsonNode typoInTwo = search("营商环竟 沈阳");
     assertEquals(0, typoInTwo.get("total").asLong());
     assertEquals("营商环境 沈阳", typoInTwo.get("didYouMean").get("query").asText(), "the misspelt chunk is fixed");

@@ -15,7 +15,8 @@ import org.apache.lucene.search.Query;
 /**
  * When a query finds nothing, proposes one that does: a key phrase spelled almost the same (营商环竟 →
  * 营商环境) or a word that sounds the same (沈杨 → 沈阳), the hanzi reading of pinyin, or the same query with
- * the word that matched nothing left out. Only proposals that actually have results are offered, with their
+ * the word that matched nothing left out. When it finds only a few hits, its words found apart by chance, the
+ * spelling fix alone ({@link #respell}). Only proposals that actually have results are offered, with their
  * count.
  */
 final class DidYouMean {
@@ -23,6 +24,12 @@ final class DidYouMean {
   static final double MIN_SIMILARITY = 0.5;
   /** Spellings of one chunk tried at most. */
   static final int MAX_SPELLINGS = 5;
+  /** Below this many hits a query may still be misspelt: its words found apart, by chance. */
+  static final int FEW_HITS = 20;
+  /** A spelling fix is offered beside results when it finds more than this many times as many. */
+  static final int MORE_HITS = 5;
+  /** Beside results, chunks up to this long are looked up among the key phrases spelled alike. */
+  static final int MAX_RESPELT_LOOKUP = 6;
   /** Loose characters read as one word that sounds the same, at most this many at a time. */
   static final int MAX_SOUNDING_WINDOW = 4;
   /** Relaxed versions counted at most: each is a search, run only when a query found nothing. */
@@ -57,6 +64,9 @@ final class DidYouMean {
   /** A proposal: the query text to run instead, why, and how many results it has. */
   record Proposal(String query, String reason, long total) {}
 
+  /** A chunk as it may have been meant, and the typed characters it replaced (null: the whole chunk). */
+  private record Spelling(String chunk, String replaced) {}
+
   private final QueryBuilder queries;
   private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
 
@@ -74,7 +84,7 @@ final class DidYouMean {
       return Optional.empty();
     }
     Budget budget = new Budget(deadline, MAX_STEPS);
-    Optional<Proposal> spelled = spelled(q, themes, searcher, suggestions, ctx, budget);
+    Optional<Proposal> spelled = spelled(q, themes, searcher, suggestions, ctx, budget, 0);
     if (spelled.isPresent()) {
       return spelled;
     }
@@ -99,32 +109,56 @@ final class DidYouMean {
   }
 
   /**
+   * For {@code q}, which found only {@code total} hits (fewer than {@link #FEW_HITS}): the same query with a
+   * misspelt chunk fixed, when that finds more than {@link #MORE_HITS} times as many (科技创心 finds one
+   * paragraph that happens to hold 科技, 创 and 心; 科技创新 finds hundreds), or when it fixes loose characters
+   * written nowhere (装被 of 辽宁装被制造, whose 7 hits only say 制造 and 辽宁). Never a relaxed query, which
+   * finds more by asking for less.
+   */
+  Optional<Proposal> respell(UserQuery q, long total, List<String> themes, IndexSearcher searcher,
+      SuggestIndex suggestions, QueryContext ctx, DeadlineQuery.Deadline deadline) throws IOException {
+    if (total >= FEW_HITS || q.text().isEmpty() && q.phrases().isEmpty()) {
+      return Optional.empty();
+    }
+    return spelled(q, themes, searcher, suggestions, ctx, new Budget(deadline, MAX_STEPS), total);
+  }
+
+  /**
    * One chunk replaced by a key phrase spelled almost the same — at most one character in four differs
    * (营商环竟 → 营商环境, also in 冰雪经纪 黑龙江) — or by a word of the index that sounds the same (沈杨 →
    * 沈阳). A phrase that only contains the chunk is no spelling fix, so 沈阳 营商环境, whose words are only
    * never found together, is not "corrected" to 一流营商环境; and a chunk the text writes is not misspelt, so
-   * 辽宁 老工业基地 is not "corrected" to 辽宁 工业基地.
+   * 辽宁 老工业基地 is not "corrected" to 辽宁 工业基地, nor are loose characters the text writes. With
+   * {@code total} hits already (see {@link #respell}), a fix of the whole chunk must find more than
+   * {@link #MORE_HITS} times as many.
    */
   private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
-      SuggestIndex suggestions, QueryContext ctx, Budget budget) throws IOException {
+      SuggestIndex suggestions, QueryContext ctx, Budget budget, long total) throws IOException {
     int chunks = q.text().size();
     for (int i = 0; i < chunks + q.phrases().size() && budget.spend(); i++) {
       boolean phrase = i >= chunks; // a quoted phrase is fixed the same way, and stays quoted
       String chunk = phrase ? q.phrases().get(i - chunks) : q.text().get(i);
-      if (written(chunk, searcher, budget)) {
+      // Beside results, a long chunk is a question rather than a mistyped term: its lookup among the key
+      // phrases (an OR of all its words) had cost the mix's few-hit questions 1-2 ms each, for nothing.
+      boolean lookUp = total == 0 || chunk.codePointCount(0, chunk.length()) <= MAX_RESPELT_LOOKUP;
+      List<Spelling> candidates = spellings(chunk, suggestions, ctx, lookUp);
+      if (candidates.isEmpty() || written(chunk, searcher, budget)) {
         continue;
       }
-      for (String candidate : spellings(chunk, suggestions, ctx)) {
+      for (Spelling candidate : candidates) {
         List<String> text = new ArrayList<>(q.text());
         List<String> phrases = new ArrayList<>(q.phrases());
         if (phrase) {
-          phrases.set(i - chunks, candidate);
+          phrases.set(i - chunks, candidate.chunk());
         } else {
-          text.set(i, candidate);
+          text.set(i, candidate.chunk());
+        }
+        if (candidate.replaced() != null && written(candidate.replaced(), searcher, budget)) {
+          continue; // 市县 of 民营市县 is no misspelt 实现: the text writes it
         }
         String query = rewrite(text, phrases, q.excluded());
         long n = count(UserQueryParser.parse(query), themes, searcher, ctx, budget);
-        if (n > 0) {
+        if (n > 0 && (candidate.replaced() != null || n > MORE_HITS * total)) {
           return Optional.of(new Proposal(query, "spelling", n));
         }
       }
@@ -134,16 +168,19 @@ final class DidYouMean {
 
   /**
    * Ways {@code chunk} may have been meant: key phrases spelled almost the same (at most one character in four
-   * differs), then words of the index that sound the same (沈杨 → 沈阳: two characters share no bigram with the
-   * right ones, and an input method's wrong pick sounds right), then the chunk with a few of its loose
+   * differs; only with {@code lookUp}), then words of the index that sound the same (沈杨 → 沈阳: two characters
+   * share no bigram with the right ones, and an input method's wrong pick sounds right), then the chunk with a few of its loose
    * characters read the same way (黑龙江冰学 → 黑龙江冰雪, 国企该革 → 国企改革: the chunk as a whole is no known
-   * phrase, but the wrong pick broke one word into single characters).
+   * phrase, but the wrong pick broke one word into single characters). A phrase the chunk contains is no
+   * spelling fix (振兴杯 is not 振兴 misspelt): it asks for less.
    */
-  private List<String> spellings(String chunk, SuggestIndex suggestions, QueryContext ctx) throws IOException {
-    List<String> out = new ArrayList<>();
-    for (String candidate : suggestions.similar(chunk, 3, MIN_SIMILARITY)) {
-      if (editDistance(chunk, candidate) <= Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)) {
-        out.add(candidate);
+  private List<Spelling> spellings(String chunk, SuggestIndex suggestions, QueryContext ctx, boolean lookUp)
+      throws IOException {
+    List<Spelling> out = new ArrayList<>();
+    for (String candidate : lookUp ? suggestions.similar(chunk, 3, MIN_SIMILARITY) : List.<String>of()) {
+      if (editDistance(chunk, candidate) <= Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)
+          && !chunk.contains(candidate)) {
+        out.add(new Spelling(candidate, null));
       }
     }
     if (!ctx.features().pinyin()) {
@@ -152,8 +189,8 @@ final class DidYouMean {
     PinyinDictionary pinyin = ctx.pinyin().get();
     if (Chars.isHan(chunk)) {
       for (PinyinDictionary.Candidate sounding : pinyin.homophones(chunk)) {
-        if (!out.contains(sounding.hanzi()) && out.size() < MAX_SPELLINGS) {
-          out.add(sounding.hanzi());
+        if (out.size() < MAX_SPELLINGS && out.stream().noneMatch(o -> o.chunk().equals(sounding.hanzi()))) {
+          out.add(new Spelling(sounding.hanzi(), null));
         }
       }
     }
@@ -164,8 +201,8 @@ final class DidYouMean {
           String window = chunk.substring(start, start + length);
           for (PinyinDictionary.Candidate sounding : pinyin.homophones(window)) {
             String fixed = chunk.substring(0, start) + sounding.hanzi() + chunk.substring(start + length);
-            if (!out.contains(fixed) && !fixed.equals(chunk) && out.size() < MAX_SPELLINGS) {
-              out.add(fixed);
+            if (out.size() < MAX_SPELLINGS && out.stream().noneMatch(o -> o.chunk().equals(fixed))) {
+              out.add(new Spelling(fixed, window));
             }
           }
         }

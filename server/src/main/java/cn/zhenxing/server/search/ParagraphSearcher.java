@@ -169,8 +169,10 @@ public final class ParagraphSearcher {
     ScoreDoc[] page = pageOf(top.scoreDocs, request);
     List<SearchResponse.Hit> hits = hits(searcher, built.get().highlight(), built.get().pieces(), page, browse);
     SearchResponse.DidYouMean proposal = null;
-    if (total == 0 && !browse && !deadline.reached()) { // cut short, "nothing" is no reason to propose another query
-      proposal = didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx, deadline)
+    if (!browse && !deadline.reached()) { // cut short, "nothing" or "few" is no reason to propose another query
+      proposal = (total == 0
+          ? didYouMean.propose(userQuery, request.themes(), searcher, lease.suggestions(), ctx, deadline)
+          : didYouMean.respell(userQuery, total, request.themes(), searcher, lease.suggestions(), ctx, deadline))
           .map(p -> new SearchResponse.DidYouMean(p.query(), p.reason(), p.total())).orElse(null);
     }
     boolean partial = deadline.reached();

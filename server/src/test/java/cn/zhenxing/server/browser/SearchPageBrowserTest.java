@@ -389,6 +389,20 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void a_few_results_for_a_misspelt_term_come_with_the_fix_above_them() throws Exception {
+    open("/?q=" + enc("科技创心"));
+    awaitResultsFor("科技创心");
+    assertFalse(hits().isEmpty(), "the chance result is still listed");
+    WebElement respell = driver.findElement(By.id("respell"));
+    assertTrue(respell.isDisplayed());
+    assertTrue(respell.getText().matches("您是不是要找：科技创新（[0-9,]+ 个段落）"), respell.getText());
+    respell.findElement(By.tagName("a")).click();
+    awaitResultsFor("科技创新");
+    assertFalse(driver.findElement(By.id("respell")).isDisplayed(), "no fix offered for a term written as typed");
+    assertTrue(hits().size() > 5);
+  }
+
+  @Test
   void a_page_past_the_end_leads_to_the_last_page() throws Exception {
     long total = server.search("营商环境", "").json().get("total").asLong();
     long last = followLastPageLink("营商环境", 99);
