@@ -354,6 +354,7 @@ class AdminApiTest {
       TestServer.Response deleted = server.send(server.admin("/api/admin/articles/upsert-demo").DELETE().build());
       assertEquals(200, deleted.status());
       assertEquals(1, deleted.json().get("deletedParagraphs").asInt());
+      assertFalse(deleted.json().get("duringRebuild").asBoolean());
       assertEquals(404, server.get("/api/articles/upsert-demo").status());
       assertEquals(404, server.send(server.admin("/api/admin/articles/upsert-demo").DELETE().build()).status());
     }

@@ -212,11 +212,13 @@ public final class AdminRoutes {
   private void delete(Context ctx) throws IOException {
     rejectUnknown(ctx, Set.of());
     String id = articleId(ctx);
-    int removed = edit(() -> index.delete(id));
-    if (removed == 0) {
+    IndexService.Deleted deleted = edit(() -> index.delete(id));
+    if (deleted.paragraphs() == 0 && !deleted.fromRebuild()) {
       throw new ApiException(404, "id", "no article with id \"" + id + "\"");
     }
-    ctx.json(Map.of("id", id, "deletedParagraphs", removed));
+    // During a rebuild an article only its source holds is deleted when the rebuilt index goes live: accepted.
+    ctx.status(deleted.paragraphs() == 0 ? 202 : 200);
+    ctx.json(Map.of("id", id, "deletedParagraphs", deleted.paragraphs(), "duringRebuild", deleted.fromRebuild()));
   }
 
   /** Runs an article edit; an index built by another schema version refuses edits until it is rebuilt. */

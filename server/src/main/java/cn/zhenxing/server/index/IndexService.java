@@ -161,24 +161,32 @@ public final class IndexService implements Closeable {
     }
   }
 
-  /** Deletes one article; returns how many paragraphs it had (0 when it did not exist, and nothing changes). */
-  public int delete(String articleId) throws IOException {
+  /**
+   * What a delete did: the paragraphs it removed from the live index, and whether a rebuild is running that
+   * will leave the article out too (the source it reads may hold an article the live index does not).
+   */
+  public record Deleted(int paragraphs, boolean fromRebuild) {}
+
+  /**
+   * Deletes one article from the live index and, while a rebuild runs, from the index it builds. Nothing
+   * changes when neither may hold it: no rebuild runs and the live index does not have it.
+   */
+  public Deleted delete(String articleId) throws IOException {
     writeLock.lock();
     try {
       LiveIndex index = editable();
       int paragraphs = index.paragraphCount(articleId);
-      if (paragraphs == 0) {
-        return 0;
+      if (paragraphs > 0) {
+        written(index, () -> {
+          apply(index, new ArticleEdit.Delete(articleId));
+          index.commit();
+          return null;
+        });
       }
-      written(index, () -> {
-        apply(index, new ArticleEdit.Delete(articleId));
-        index.commit();
-        return null;
-      });
       if (editsDuringRebuild != null) {
         editsDuringRebuild.add(new ArticleEdit.Delete(articleId));
       }
-      return paragraphs;
+      return new Deleted(paragraphs, editsDuringRebuild != null);
     } finally {
       writeLock.unlock();
     }

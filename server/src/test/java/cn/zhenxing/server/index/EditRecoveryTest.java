@@ -42,7 +42,7 @@ class EditRecoveryTest {
       assertTrue(index.live().writable(), "the generation was opened again for the edit");
       assertEquals(1, articleParagraphs(index, "after"));
       assertEquals(1, articleParagraphs(index, "before"));
-      assertEquals(1, index.delete("before"));
+      assertEquals(1, index.delete("before").paragraphs());
       assertEquals(297 - 1, index.paragraphCount());
     }
   }
