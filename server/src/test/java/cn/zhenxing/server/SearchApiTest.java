@@ -451,6 +451,13 @@ class SearchApiTest {
     JsonNode health = server.get("/health").json();
     assertEquals("ready", health.get("status").asText());
     assertEquals(295, health.get("paragraphs").asInt());
+    // Fields come in one documented order on every start, not in a hash order that a restart reshuffles.
+    List<String> fields = new java.util.ArrayList<>();
+    health.fieldNames().forEachRemaining(fields::add);
+    assertEquals(List.of("status", "paragraphs", "generation"), fields);
+    fields.clear();
+    server.get("/api/suggest?q=" + java.net.URLEncoder.encode("沈阳", java.nio.charset.StandardCharsets.UTF_8)).json().fieldNames().forEachRemaining(fields::add);
+    assertEquals(List.of("query", "suggestions"), fields);
   }
 
   @Test

@@ -81,7 +81,7 @@ public final class AdminRoutes {
     config.routes.delete("/api/admin/articles/{id}", this::delete);
     config.routes.post("/api/admin/synonyms/reload", ctx -> {
       try {
-        ctx.json(Map.of("rules", synonyms.reload().rules(), "source", synonyms.origin()));
+        ctx.json(new SynonymsReloaded(synonyms.reload().rules(), synonyms.origin()));
       } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
         throw new ApiException(400, null, "synonyms not reloaded, the previous rules stay in force: " + e.getMessage());
       }
@@ -218,7 +218,7 @@ public final class AdminRoutes {
     }
     // During a rebuild an article only its source holds is deleted when the rebuilt index goes live: accepted.
     ctx.status(deleted.paragraphs() == 0 ? 202 : 200);
-    ctx.json(Map.of("id", id, "deletedParagraphs", deleted.paragraphs(), "duringRebuild", deleted.fromRebuild()));
+    ctx.json(new Deleted(id, deleted.paragraphs(), deleted.fromRebuild()));
   }
 
   /** Runs an article edit; an index built by another schema version refuses edits until it is rebuilt. */
@@ -334,4 +334,9 @@ public final class AdminRoutes {
     }
     return null;
   }
+
+  /** The answers of a synonyms reload and of a delete, their fields in this order. */
+  record SynonymsReloaded(int rules, String source) {}
+
+  record Deleted(String id, int deletedParagraphs, boolean duringRebuild) {}
 }

@@ -141,10 +141,8 @@ public final class HttpApp {
       SearchParams.rejectUnknown(ctx.queryParamMap(), java.util.Set.of());
       ctx.json(themes(s.taxonomy()));
     });
-    getAndHead(config, "/health", ctx -> ctx.json(Map.of(
-        "status", "ready",
-        "paragraphs", s.index().paragraphCount(),
-        "generation", s.index().generation().getFileName().toString())));
+    getAndHead(config, "/health", ctx -> ctx.json(new Health(
+        "ready", s.index().paragraphCount(), s.index().generation().getFileName().toString())));
 
     new SuggestRoutes(s.index(), s.synonyms()).register(config);
     s.admin().register(config);
@@ -273,4 +271,7 @@ public final class HttpApp {
     }
     return Map.of("themes", list);
   }
+
+  /** The answer of /health, its fields in this order. */
+  record Health(String status, int paragraphs, String generation) {}
 }

@@ -40,6 +40,9 @@ final class SuggestRoutes {
   /** One suggestion as JSON. */
   record Suggestion(String text, long weight) {}
 
+  /** The answer, its fields in this order. */
+  record Suggestions(String query, List<Suggestion> suggestions) {}
+
   private void suggest(Context ctx) throws IOException {
     Map<String, List<String>> params = ctx.queryParamMap();
     SearchParams.rejectUnknown(params, Set.of("q", "size", "format"));
@@ -64,7 +67,7 @@ final class SuggestRoutes {
       ctx.contentType("application/x-suggestions+json; charset=utf-8").result(body);
       return;
     }
-    ctx.json(Map.of("query", q, "suggestions", found.stream().map(s -> new Suggestion(s.text(), s.weight())).toList()));
+    ctx.json(new Suggestions(q, found.stream().map(s -> new Suggestion(s.text(), s.weight())).toList()));
   }
 
   private void openSearch(Context ctx) {
