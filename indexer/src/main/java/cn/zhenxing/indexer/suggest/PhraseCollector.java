@@ -29,7 +29,14 @@ public final class PhraseCollector {
 
   private static final Pattern NUMBERING =
       Pattern.compile("^(第[一二三四五六七八九十百零〇]+(章|节|篇|编|部分)\\s*|[一二三四五六七八九十]+[、．]\\s*|（[一二三四五六七八九十]+）\\s*|\\d+[.、．]\\s*)");
-  private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,、；;：:。！？!?（）()“”\"《》\\s]+");
+  private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;：:。！？!?（）()“”\"《》\\s]+");
+  private static final Pattern LIST_BREAK = Pattern.compile("、+");
+  /**
+   * Words that join two items: one of them just before a list's first 、 (at most {@link #JOINED_WITHIN}
+   * characters before it) makes the list one with what comes before (A与B、C、D相协调).
+   */
+  private static final Pattern JOINED = Pattern.compile("[与和及]");
+  static final int JOINED_WITHIN = 4;
   private static final String SENTENCE_END = "。！？；";
 
   private final Map<String, LongAdder> weights = new ConcurrentHashMap<>();
@@ -48,7 +55,7 @@ public final class PhraseCollector {
     for (String heading : headings) {
       String bare = NUMBERING.matcher(heading).replaceFirst("");
       addIfGood(local, bare, 2);
-      for (String clause : CLAUSE_BREAK.split(bare)) {
+      for (String clause : clauses(bare)) {
         addIfGood(local, clause, 2);
       }
     }
@@ -72,6 +79,24 @@ public final class PhraseCollector {
       }
     }
     local.forEach((phrase, w) -> weights.computeIfAbsent(phrase, k -> new LongAdder()).add(w));
+  }
+
+  /**
+   * The clauses of a heading, and the items of a list in one (加快发展数字经济、平台经济 → both), except a list
+   * whose first item is joined to what comes before it: 促进经济发展与人口、资源、环境相协调 stays whole, where
+   * cutting it at 、 had suggested 促进经济发展与人口 and 环境相协调.
+   */
+  static List<String> clauses(String heading) {
+    List<String> out = new ArrayList<>();
+    for (String clause : CLAUSE_BREAK.split(heading)) {
+      int list = clause.indexOf('、');
+      if (list < 0 || JOINED.matcher(clause.substring(Math.max(0, list - JOINED_WITHIN), list)).find()) {
+        out.add(clause);
+      } else {
+        out.addAll(List.of(LIST_BREAK.split(clause)));
+      }
+    }
+    return out;
   }
 
   /** The phrases collected so far with their weights. */

@@ -27,6 +27,15 @@ class PhraseCollectorTest {
   }
 
   @Test
+  void a_heading_is_cut_into_clauses_and_list_items_but_not_inside_a_joined_list() {
+    assertEquals(List.of("坚持走可持续发展道路", "促进经济发展与人口、资源、环境相协调"),
+        PhraseCollector.clauses("坚持走可持续发展道路，促进经济发展与人口、资源、环境相协调"));
+    assertEquals(List.of("加快发展数字经济", "平台经济"), PhraseCollector.clauses("加快发展数字经济、平台经济"));
+    assertEquals(List.of("推进科技创新与产业创新深度融合", "加快发展新质生产力"),
+        PhraseCollector.clauses("推进科技创新与产业创新深度融合、加快发展新质生产力"));
+  }
+
+  @Test
   void quoted_terms_are_key_phrases() {
     assertEquals(List.of("千万工程", "人工智能+", "十五五"),
         PhraseCollector.quoted("学习运用“千万工程”经验，深化拓展“人工智能+”行动，谋划“十五五”，“好”，“推动高质量发展，是做好经济工作的根本要求”"));
