@@ -128,6 +128,55 @@ class AdminApiTest {
   }
 
   @Test
+  void edits_made_while_an_upload_arrives_survive_the_rebuild() throws Exception {
+    synchronized (AdminApiTest.class) {
+      java.io.PipedOutputStream out = new java.io.PipedOutputStream();
+      java.io.PipedInputStream in = new java.io.PipedInputStream(out, 1 << 16);
+      var upload = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return server.send(server.admin("/api/admin/reindex").header("Content-Type", "application/x-ndjson")
+              .POST(BodyPublishers.ofInputStream(() -> in)).build());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      String[] lines = Corpus.seedsAsJsonLines(1).split("\n");
+      out.write((lines[0] + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.flush();
+      // The job is listed, and holds its place, from the upload's first bytes.
+      JsonNode receiving = null;
+      for (int i = 0; i < 200 && receiving == null; i++) {
+        for (JsonNode j : server.send(server.admin("/api/admin/jobs").GET().build()).json().get("jobs")) {
+          if ("receiving".equals(j.get("phase").asText())) {
+            receiving = j;
+          }
+        }
+        Thread.sleep(25);
+      }
+      assertTrue(receiving != null, "no job listed as receiving its upload");
+      assertEquals(409, reindex("", null, null).status(), "a second reindex is refused before its body is read");
+      assertEquals(201, put("while-arriving", "text/plain", "上传期间新增的文章\n哈尔滨冰雕节吸引游客。").status());
+      assertEquals(200, server.send(server.admin("/api/admin/articles/shenyang-revitalization").DELETE().build()).status());
+      for (int i = 1; i < lines.length; i++) {
+        out.write((lines[i] + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      out.close();
+      TestServer.Response accepted = upload.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(202, accepted.status(), accepted.body());
+      assertEquals(receiving.get("id").asText(), accepted.json().get("id").asText());
+      JsonNode job = server.awaitJob(accepted.header("Location"), 60);
+      assertEquals("succeeded", job.get("state").asText(), job.toString());
+      assertEquals(2, job.get("editsReplayed").asInt());
+      assertEquals(200, server.get("/api/articles/while-arriving").status(), "the upsert survived the switch");
+      assertEquals(404, server.get("/api/articles/shenyang-revitalization").status(),
+          "the delete beat the upload's copy");
+
+      server.awaitJob(reindex("", null, null).header("Location"), 60); // back to the seeds for the other tests
+      assertEquals(295, server.get("/health").json().get("paragraphs").asInt());
+    }
+  }
+
+  @Test
   void bad_lines_are_skipped_and_reported_with_line_numbers() throws Exception {
     String body = String.join("\n",
         "{\"id\":\"good-1\",\"title\":\"一\",\"text\":\"甲文：推动数字经济发展。\"}",

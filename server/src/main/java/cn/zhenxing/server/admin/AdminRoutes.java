@@ -112,17 +112,29 @@ public final class AdminRoutes {
       job = fromSeedsUnlessEmptyUpload(upload, onError);
     } else {
       spool.checkDeclaredLength(declared);
-      Path file = spool.spool(ctx.bodyInputStream(), declared);
+      // The job is reserved before the upload is read: a second reindex is refused at once, and edits made while
+      // the upload arrives are kept (see JobManager.reserve).
+      JobManager.Reservation reservation = jobs.reserve("upload (arriving" + (gzip ? ", gzip" : "") + ")", onError);
+      Path file;
+      try {
+        file = spool.spool(ctx.bodyInputStream(), declared);
+      } catch (IOException | RuntimeException e) {
+        reservation.cancel();
+        throw e;
+      }
       if (Files.size(file) == 0) {
         Files.deleteIfExists(file);
+        reservation.cancel();
         job = fromSeedsUnlessEmptyUpload(upload, onError);
       } else if (type == null) {
         Files.deleteIfExists(file);
+        reservation.cancel();
         throw unsupported(null, "application/x-ndjson");
       } else {
         long bytes = Files.size(file);
-        job = jobs.submit("upload (" + bytes + " bytes" + (gzip ? ", gzip" : "") + ")", onError, "admin",
+        reservation.start("upload (" + bytes + " bytes" + (gzip ? ", gzip" : "") + ")", "admin",
             new SpooledUpload(file, gzip));
+        job = reservation.job();
       }
     }
     ctx.status(202).header("Location", "/api/admin/jobs/" + job.id()).json(job.view());

@@ -58,26 +58,81 @@ public final class JobManager implements AutoCloseable {
    *
    * @throws ApiException 409 when a job is already queued or running
    */
-  public synchronized ReindexJob submit(String description, IndexBuilder.OnError onError, String origin, JobInput input) {
-    if (active != null && active.isActive()) {
+  public ReindexJob submit(String description, IndexBuilder.OnError onError, String origin, JobInput input) {
+    Reservation reservation;
+    try {
+      reservation = reserve(description, onError);
+    } catch (ApiException e) {
       input.cleanUp();
+      throw e;
+    }
+    reservation.start(description, origin, input);
+    return reservation.job();
+  }
+
+  /**
+   * Holds the place of the one job that may run while its input is still arriving (an upload being received):
+   * it is listed as queued and receiving, a second reindex gets its 409 before sending a byte, and article
+   * edits from now on are replayed onto what the job builds — an upload takes minutes to arrive, and edits
+   * acknowledged meanwhile had been undone by the switch. {@link Reservation#start start} it or
+   * {@link Reservation#cancel cancel} it.
+   *
+   * @throws ApiException 409 when a job is already queued or running
+   */
+  public synchronized Reservation reserve(String description, IndexBuilder.OnError onError) {
+    if (active != null && active.isActive()) {
       throw new ApiException(409, null,
           "reindex job " + active.id() + " is " + active.state() + "; wait for it to finish (GET /api/admin/jobs/" + active.id() + ")");
     }
+    IndexService.Rebuild rebuild = index.prepareRebuild();
     ReindexJob job = new ReindexJob(String.format(java.util.Locale.ROOT, "job-%d-%06x", counter.incrementAndGet(),
         System.nanoTime() & 0xffffff),
         description, onError.name().toLowerCase(java.util.Locale.ROOT));
     jobs.put(job.id(), job);
     trim();
     active = job;
-    worker.execute(() -> run(job, onError, origin, input));
-    return job;
+    return new Reservation(job, rebuild, onError);
   }
 
-  private void run(ReindexJob job, IndexBuilder.OnError onError, String origin, JobInput input) {
+  /** A job whose input is still arriving; see {@link #reserve}. */
+  public final class Reservation {
+    private final ReindexJob job;
+    private final IndexService.Rebuild rebuild;
+    private final IndexBuilder.OnError onError;
+
+    private Reservation(ReindexJob job, IndexService.Rebuild rebuild, IndexBuilder.OnError onError) {
+      this.job = job;
+      this.rebuild = rebuild;
+      this.onError = onError;
+    }
+
+    public ReindexJob job() {
+      return job;
+    }
+
+    /** Runs the job from {@code input}, now that it has arrived; {@code description} says what it is. */
+    public void start(String description, String origin, JobInput input) {
+      job.described(description);
+      worker.execute(() -> run(job, rebuild, onError, origin, input));
+    }
+
+    /** Gives the job up before it ran (its input never arrived whole): it was no job, and is forgotten. */
+    public void cancel() {
+      rebuild.close();
+      synchronized (JobManager.this) {
+        jobs.remove(job.id());
+        if (active == job) {
+          active = null;
+        }
+      }
+    }
+  }
+
+  private void run(ReindexJob job, IndexService.Rebuild rebuild, IndexBuilder.OnError onError, String origin,
+      JobInput input) {
     job.running();
     try {
-      IndexService.Rebuilt rebuilt = index.rebuild(input.source(), onError, job.progress(), origin);
+      IndexService.Rebuilt rebuilt = rebuild.run(input.source(), onError, job.progress(), origin);
       job.succeeded(rebuilt.generation().getFileName().toString(), rebuilt.editsReplayed());
       LOG.info("Reindex job {} succeeded: {}", job.id(), job.view().paragraphs().done());
     } catch (BuildAbortedException e) {
@@ -97,6 +152,7 @@ public final class JobManager implements AutoCloseable {
         job.failed("failed: " + e.getMessage() + "; the live index is unchanged");
       }
     } finally {
+      rebuild.close();
       input.cleanUp();
       onFinished.accept(job.state().name());
     }

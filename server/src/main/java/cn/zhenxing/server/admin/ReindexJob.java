@@ -14,7 +14,9 @@ public final class ReindexJob {
   }
 
   private final String id;
-  private final String source;
+  private volatile String source;
+  /** Reserved while its upload arrives: queued, and not yet startable. */
+  private volatile boolean receiving = true;
   private final String onError;
   private final Instant created = Instant.now();
   private final BuildProgress progress = new BuildProgress();
@@ -41,6 +43,12 @@ public final class ReindexJob {
 
   BuildProgress progress() {
     return progress;
+  }
+
+  /** What the job reads, once that is known in full (an upload's size when it has arrived). */
+  void described(String source) {
+    this.source = source;
+    receiving = false;
   }
 
   void running() {
@@ -114,7 +122,7 @@ public final class ReindexJob {
     return new View(
         id,
         state,
-        state == State.running ? (s.indexingDone() ? "finishing" : "indexing") : null,
+        state == State.running ? (s.indexingDone() ? "finishing" : "indexing") : state == State.queued && receiving ? "receiving" : null,
         source,
         onError,
         new Counts(s.articles(), expectedArticles),

@@ -286,25 +286,67 @@ public final class IndexService implements Closeable {
    */
   public Rebuilt rebuild(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin)
       throws IOException, BuildAbortedException, InterruptedException, NothingIndexedException {
+    try (Rebuild rebuild = prepareRebuild()) {
+      return rebuild.run(source, onError, progress, origin);
+    }
+  }
+
+  /**
+   * Starts recording article edits for a rebuild whose source is not ready yet (an upload still arriving):
+   * an edit acknowledged from now on is replayed onto what the rebuild builds, though the upload holds an older
+   * version of that article. {@link Rebuild#close() Close} the rebuild if it never runs.
+   *
+   * @throws IllegalStateException when another rebuild is prepared or running
+   */
+  public Rebuild prepareRebuild() {
     writeLock.lock();
     try {
       if (editsDuringRebuild != null) {
         throw new IllegalStateException("a rebuild is already running");
       }
       editsDuringRebuild = new ArrayList<>();
+      return new Rebuild();
     } finally {
       writeLock.unlock();
     }
-    GenerationBuilder.Built built;
-    try {
-      built = new GenerationBuilder(layout, builder, 256).build(source, onError, progress, origin);
-    } catch (IOException | BuildAbortedException | InterruptedException | NothingIndexedException
-        | RuntimeException e) {
-      writeLock.lock();
-      editsDuringRebuild = null;
-      writeLock.unlock();
-      throw e;
+  }
+
+  /** One rebuild, from the moment edits are recorded for it until it has switched or been given up. */
+  public final class Rebuild implements AutoCloseable {
+    private boolean over;
+
+    private Rebuild() {}
+
+    /** Builds from {@code source} and switches to it, as {@link IndexService#rebuild} describes; once. */
+    public Rebuilt run(ArticleSource source, IndexBuilder.OnError onError, BuildProgress progress, String origin)
+        throws IOException, BuildAbortedException, InterruptedException, NothingIndexedException {
+      if (over) {
+        throw new IllegalStateException("this rebuild has run or been given up");
+      }
+      try {
+        GenerationBuilder.Built built = new GenerationBuilder(layout, builder, 256).build(source, onError, progress, origin);
+        return switchTo(built);
+      } finally {
+        close();
+      }
     }
+
+    /** Stops recording edits for this rebuild, if it has not finished already. */
+    @Override
+    public void close() {
+      writeLock.lock();
+      try {
+        if (!over) {
+          over = true;
+          editsDuringRebuild = null;
+        }
+      } finally {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  private Rebuilt switchTo(GenerationBuilder.Built built) throws IOException {
     writeLock.lock();
     try {
       List<ArticleEdit> edits = editsDuringRebuild;
@@ -327,7 +369,6 @@ public final class IndexService implements Closeable {
           built.generation(), built.paragraphs(), edits.size());
       return new Rebuilt(built.generation(), built.paragraphs(), edits.size());
     } finally {
-      editsDuringRebuild = null;
       writeLock.unlock();
     }
   }
