@@ -188,6 +188,9 @@ class QueryUnderstandingTest {
     assertFalse(hitIds("主要预期目标").isEmpty());
     assertEquals(new java.util.HashSet<>(hitIds("主要预期目标")), new java.util.HashSet<>(hitIds("2026年 主要预期目标")));
     assertEquals(0, search("2019年 主要预期目标").get("total").asLong(), "no report of 2019 in the seeds");
+    // Typed without a space, the 年 still belongs to the year, not to the term after it (年/营/商 is no word).
+    assertFalse(hitIds("2026年 营商环境").isEmpty());
+    assertEquals(new java.util.HashSet<>(hitIds("2026年 营商环境")), new java.util.HashSet<>(hitIds("2026年营商环境")));
   }
 
   @Test

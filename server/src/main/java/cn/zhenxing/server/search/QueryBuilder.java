@@ -812,13 +812,17 @@ public final class QueryBuilder {
    */
   private static List<Word> joinSingleCharacters(List<Word> words, String text) {
     List<Word> out = new ArrayList<>(words.size());
+    boolean afterYear = false;
     for (Word w : words) {
       Word last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && isLoneHan(w) && isLoneHanRun(last) && contiguous(text, last, w)) {
+      if (last != null && !afterYear && isLoneHan(w) && isLoneHanRun(last) && contiguous(text, last, w)) {
         out.set(out.size() - 1, join(List.of(last, w)));
       } else {
         out.add(w);
       }
+      // The 年 of 2026年 belongs to the year, not to a term typed right after it: 2026年营商环境 had looked for
+      // 年营商 in sequence and found nothing.
+      afterYear = last != null && w.surface().equals("年") && isYear(last.surface());
     }
     return out;
   }
