@@ -364,6 +364,17 @@ class QueryUnderstandingTest {
     assertEquals("spelling", inside.get("didYouMean").get("reason").asText());
     assertEquals("国企改革", search("国企该革").get("didYouMean").get("query").asText());
 
+    // Fixes that read as typed come first, and are written into what surrounds them (from a review that found
+    // 营上海境, 全国统一大事场 and 谷子经济 proposed); a word that only sounds like another is not changed into it.
+    assertEquals("营商环境", search("营商还境").get("didYouMean").get("query").asText());
+    assertEquals("全国统一大市场", search("全国统一大世场").get("didYouMean").get("query").asText());
+    assertEquals("数字经济", search("数子经济").get("didYouMean").get("query").asText());
+    assertEquals("放管服改革", search("放管服该革").get("didYouMean").get("query").asText(), "written 放管服”改革");
+    assertEquals("科技创新", search("科技穿新").get("didYouMean").get("query").asText(), "a middle character wrong");
+    assertTrue(search("抚远").get("didYouMean").isNull(), "抚远 is a place of its own, not 复员 misspelt");
+    assertTrue(search("辽字号").get("didYouMean").isNull(), "辽字号 is no 川字号: three characters, one that sounds else");
+    assertTrue(search("沈阳港").get("didYouMean").isNull(), "沈阳港 is no 沈阳市 misspelt");
+
     // A few results found by chance for a misspelt term come with the fix: it finds many more, or it replaces
     // characters written nowhere (the results of 辽宁装被制造 only say 辽宁 and 制造).
     JsonNode few = search("科技创心");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -222,9 +223,46 @@ public final class PinyinDictionary {
       return List.of();
     }
     int length = hanzi.codePointCount(0, hanzi.length());
-    return byFull.getOrDefault(pinyin.replace(" ", ""), List.of()).stream()
-        .filter(c -> !c.hanzi().equals(hanzi) && c.hanzi().codePointCount(0, c.hanzi().length()) == length)
-        .toList();
+    Set<String> readings = new LinkedHashSet<>();
+    readings.add(pinyin.replace(" ", ""));
+    readings.addAll(everyReading(hanzi));
+    List<Candidate> out = new ArrayList<>();
+    for (String reading : readings) {
+      for (Candidate c : byFull.getOrDefault(reading, List.of())) {
+        if (!c.hanzi().equals(hanzi) && c.hanzi().codePointCount(0, c.hanzi().length()) == length && !out.contains(c)) {
+          out.add(c);
+        }
+      }
+    }
+    out.sort(Comparator.comparingLong(Candidate::weight).reversed());
+    return out;
+  }
+
+  /** Readings of a few characters at most. */
+  static final int MAX_READINGS = 16;
+
+  /**
+   * Every way of reading {@code hanzi} character by character, up to {@link #MAX_READINGS}: the word's own
+   * reading is not the only one a wrong pick may come from (冰血 is bingxue as well as bingxie).
+   */
+  private static List<String> everyReading(String hanzi) {
+    List<String> out = List.of("");
+    for (int i = 0; i < hanzi.length(); i++) {
+      String[] readings = PinyinHelper.convertToPinyinArray(hanzi.charAt(i), PinyinFormat.WITHOUT_TONE);
+      if (readings.length == 0) {
+        return List.of();
+      }
+      List<String> next = new ArrayList<>();
+      for (String prefix : out) {
+        for (String r : readings) {
+          if (next.size() < MAX_READINGS) {
+            next.add(prefix + r.replace("ü", "v"));
+          }
+        }
+      }
+      out = next;
+    }
+    return out;
   }
 
   /**
@@ -299,6 +337,38 @@ public final class PinyinDictionary {
       }
     }
     return pieces[n] == Integer.MAX_VALUE ? null : best[n];
+  }
+
+  /**
+   * True when {@code a} and {@code b} are as long and each character of one sounds like the other's, tones aside,
+   * in any of its readings (营商还境 and 营商环境: 还 reads hai or huan): what an input method's wrong pick looks
+   * like. Not so for 沈阳港 and 沈阳市, or 辽字号 and 川字号.
+   */
+  public static boolean soundsAlike(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && !shareReading(x, y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean shareReading(char x, char y) {
+    String[] xs = PinyinHelper.convertToPinyinArray(x, PinyinFormat.WITHOUT_TONE);
+    String[] ys = PinyinHelper.convertToPinyinArray(y, PinyinFormat.WITHOUT_TONE);
+    for (String r : xs) {
+      for (String t : ys) {
+        if (r.equals(t)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static String fullPinyin(String hanzi) {

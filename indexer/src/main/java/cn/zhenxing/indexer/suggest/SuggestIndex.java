@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,14 +207,26 @@ public final class SuggestIndex implements Closeable {
     }
     Set<String> qb = bigrams(q);
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
-    for (Lookup.LookupResult r : suggester.lookup(q, FETCH * 4, false, false)) {
-      String candidate = r.key.toString();
+    // Any bigram in common, the most common phrases first, floods with phrases of a common word (中国式现代话:
+    // 中国); so also those holding every bigram of the text without its last one or two characters or its
+    // first, where a wrong character at either end hides.
+    Map<String, Long> found = new LinkedHashMap<>();
+    suggester.lookup(q, FETCH * 4, false, false).forEach(r -> found.putIfAbsent(r.key.toString(), r.value));
+    int[] cps = q.codePoints().toArray();
+    for (int[] range : new int[][] {{0, cps.length - 1}, {0, cps.length - 2}, {1, cps.length}}) {
+      if (range[1] - range[0] >= 2) {
+        suggester.lookup(new String(cps, range[0], range[1] - range[0]), FETCH, true, false)
+            .forEach(r -> found.putIfAbsent(r.key.toString(), r.value));
+      }
+    }
+    for (Map.Entry<String, Long> r : found.entrySet()) {
+      String candidate = r.getKey();
       Set<String> cb = bigrams(candidate);
       long shared = cb.stream().filter(qb::contains).count();
       double dice = 2.0 * shared / (qb.size() + cb.size());
       int lengthGap = Math.abs(candidate.codePointCount(0, candidate.length()) - q.codePointCount(0, q.length()));
       if (dice >= minSimilarity && lengthGap <= Math.max(1, q.length() / 4) && !candidate.equals(q)) {
-        scored.add(Map.entry(candidate, dice + Math.min(r.value, 1000) / 1e6));
+        scored.add(Map.entry(candidate, dice + Math.min(r.getValue(), 1000) / 1e6));
       }
     }
     scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());

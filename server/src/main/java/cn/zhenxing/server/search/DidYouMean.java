@@ -21,15 +21,19 @@ import org.apache.lucene.search.Query;
  */
 final class DidYouMean {
 
-  static final double MIN_SIMILARITY = 0.5;
+  /**
+   * Bigram Dice similarity of a key phrase to the chunk, to be looked at: a four-character term with a middle
+   * character wrong shares one bigram of three with it (科技穿新, 营商还境: 1/3). The edit distance decides.
+   */
+  static final double MIN_SIMILARITY = 0.3;
+  /** Key phrases looked at per chunk, most similar first; the edit distance then keeps few. */
+  static final int MAX_SIMILAR = 10;
   /** Spellings of one chunk tried at most. */
   static final int MAX_SPELLINGS = 5;
   /** Below this many hits a query may still be misspelt: its words found apart, by chance. */
   static final int FEW_HITS = 20;
-  /** A spelling fix is offered beside results when it finds more than this many times as many. */
-  static final int MORE_HITS = 5;
   /** Beside results, chunks up to this long are looked up among the key phrases spelled alike. */
-  static final int MAX_RESPELT_LOOKUP = 6;
+  static final int MAX_RESPELT_LOOKUP = 8;
   /** Loose characters read as one word that sounds the same, at most this many at a time. */
   static final int MAX_SOUNDING_WINDOW = 4;
   /** Relaxed versions counted at most: each is a search, run only when a query found nothing. */
@@ -64,8 +68,27 @@ final class DidYouMean {
   /** A proposal: the query text to run instead, why, and how many results it has. */
   record Proposal(String query, String reason, long total) {}
 
-  /** A chunk as it may have been meant, and the typed characters it replaced (null: the whole chunk). */
-  private record Spelling(String chunk, String replaced) {}
+  /**
+   * A chunk as it may have been meant; for a fix of some of its characters, those typed ({@code replaced}) and
+   * where their fix stands in the new chunk ({@code start} to {@code end}); whether it reads as typed.
+   */
+  private record Spelling(String chunk, String replaced, int start, int end, boolean soundsAlike) {
+    static Spelling whole(String chunk, boolean soundsAlike) {
+      return new Spelling(chunk, null, 0, chunk.length(), soundsAlike);
+    }
+
+    /** The fix with the character before it, and with the one after it, where there are such. */
+    List<String> extensions() {
+      List<String> out = new ArrayList<>(2);
+      if (start > 0) {
+        out.add(chunk.substring(start - 1, end));
+      }
+      if (end < chunk.length()) {
+        out.add(chunk.substring(start, end + 1));
+      }
+      return out;
+    }
+  }
 
   private final QueryBuilder queries;
   private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
@@ -110,10 +133,9 @@ final class DidYouMean {
 
   /**
    * For {@code q}, which found only {@code total} hits (fewer than {@link #FEW_HITS}): the same query with a
-   * misspelt chunk fixed, when that finds more than {@link #MORE_HITS} times as many (科技创心 finds one
-   * paragraph that happens to hold 科技, 创 and 心; 科技创新 finds hundreds), or when it fixes loose characters
-   * written nowhere (装被 of 辽宁装被制造, whose 7 hits only say 制造 and 辽宁). Never a relaxed query, which
-   * finds more by asking for less.
+   * misspelt chunk fixed, when that finds more (科技创心 finds one paragraph that happens to hold 科技, 创 and 心;
+   * 科技创新 finds hundreds), or when it fixes loose characters written nowhere (装被 of 辽宁装被制造, whose 7
+   * hits only say 制造 and 辽宁). Never a relaxed query, which finds more by asking for less.
    */
   Optional<Proposal> respell(UserQuery q, long total, List<String> themes, IndexSearcher searcher,
       SuggestIndex suggestions, QueryContext ctx, DeadlineQuery.Deadline deadline) throws IOException {
@@ -124,13 +146,12 @@ final class DidYouMean {
   }
 
   /**
-   * One chunk replaced by a key phrase spelled almost the same — at most one character in four differs
-   * (营商环竟 → 营商环境, also in 冰雪经纪 黑龙江) — or by a word of the index that sounds the same (沈杨 →
-   * 沈阳). A phrase that only contains the chunk is no spelling fix, so 沈阳 营商环境, whose words are only
-   * never found together, is not "corrected" to 一流营商环境; and a chunk the text writes is not misspelt, so
-   * 辽宁 老工业基地 is not "corrected" to 辽宁 工业基地, nor are loose characters the text writes. With
-   * {@code total} hits already (see {@link #respell}), a fix of the whole chunk must find more than
-   * {@link #MORE_HITS} times as many.
+   * One chunk replaced by what it may have been meant as ({@link #spellings}); a chunk the text writes is not
+   * misspelt, so 辽宁 老工业基地 is not "corrected" to 辽宁 工业基地. Fixes of loose characters are tried in order
+   * of how well the text bears them out: the whole fixed chunk written first (全国统一大世场 → 全国统一大市场,
+   * not 大事场, which finds two paragraphs too), then the fix written with a neighbouring character, then the
+   * rest; a whole chunk that reads as typed comes first, one that does not after the fixes that do. With {@code total} hits already (see {@link #respell}), a fix must find more, or replace loose
+   * characters written nowhere.
    */
   private Optional<Proposal> spelled(UserQuery q, List<String> themes, IndexSearcher searcher,
       SuggestIndex suggestions, QueryContext ctx, Budget budget, long total) throws IOException {
@@ -145,7 +166,25 @@ final class DidYouMean {
       if (candidates.isEmpty() || written(chunk, searcher, budget)) {
         continue;
       }
+      List<Spelling> ordered = new ArrayList<>();
+      List<Spelling> looser = new ArrayList<>();
+      List<Spelling> unlike = new ArrayList<>();
+      List<Spelling> loosest = new ArrayList<>();
       for (Spelling candidate : candidates) {
+        if (candidate.replaced() == null) {
+          (candidate.soundsAlike() ? ordered : unlike).add(candidate); // 数子经济: 数字经济 before 谷子经济
+        } else if (written(candidate.chunk(), searcher, budget)) {
+          ordered.add(candidate);
+        } else if (writtenAny(candidate.extensions(), searcher, budget)) {
+          looser.add(candidate);
+        } else {
+          loosest.add(candidate); // 放管服”改革 is written with a quote between: no sequence is found
+        }
+      }
+      ordered.addAll(looser);
+      ordered.addAll(unlike);
+      ordered.addAll(loosest);
+      for (Spelling candidate : ordered) {
         List<String> text = new ArrayList<>(q.text());
         List<String> phrases = new ArrayList<>(q.phrases());
         if (phrase) {
@@ -153,12 +192,10 @@ final class DidYouMean {
         } else {
           text.set(i, candidate.chunk());
         }
-        if (candidate.replaced() != null && written(candidate.replaced(), searcher, budget)) {
-          continue; // 市县 of 民营市县 is no misspelt 实现: the text writes it
-        }
         String query = rewrite(text, phrases, q.excluded());
         long n = count(UserQueryParser.parse(query), themes, searcher, ctx, budget);
-        if (n > 0 && (candidate.replaced() != null || n > MORE_HITS * total)) {
+        if (n > 0 && (total == 0 || n > total
+            || candidate.replaced() != null && !written(candidate.replaced(), searcher, budget))) {
           return Optional.of(new Proposal(query, "spelling", n));
         }
       }
@@ -167,20 +204,26 @@ final class DidYouMean {
   }
 
   /**
-   * Ways {@code chunk} may have been meant: key phrases spelled almost the same (at most one character in four
-   * differs; only with {@code lookUp}), then words of the index that sound the same (沈杨 → 沈阳: two characters
-   * share no bigram with the right ones, and an input method's wrong pick sounds right), then the chunk with a few of its loose
-   * characters read the same way (黑龙江冰学 → 黑龙江冰雪, 国企该革 → 国企改革: the chunk as a whole is no known
-   * phrase, but the wrong pick broke one word into single characters). A phrase the chunk contains is no
-   * spelling fix (振兴杯 is not 振兴 misspelt): it asks for less.
+   * Ways {@code chunk} may have been meant, as an input method's wrong pick or a slip would leave it:
+   * <ul>
+   *   <li>a key phrase spelled almost the same (only with {@code lookUp}): at most one character in four
+   *       differs (营商环竟 → 营商环境, 科技穿新 → 科技创新), and in a chunk of three characters or fewer it sounds
+   *       the same (碳达风 → 碳达峰; 沈阳港 is no 沈阳市, 辽字号 no 川字号); a phrase the chunk contains is no fix
+   *       (振兴杯 is not 振兴 misspelt: it asks for less);
+   *   <li>a word of the index that sounds the same and shares a character with it (沈杨 → 沈阳, two characters
+   *       that share no bigram with the right ones; 抚远 is no 复员);
+   *   <li>a few of its loose characters read the same way, a character shared (黑龙江冰学 → 黑龙江冰雪,
+   *       国企该革 → 国企改革: the wrong pick broke one word into single characters).
+   * </ul>
    */
   private List<Spelling> spellings(String chunk, SuggestIndex suggestions, QueryContext ctx, boolean lookUp)
       throws IOException {
     List<Spelling> out = new ArrayList<>();
-    for (String candidate : lookUp ? suggestions.similar(chunk, 3, MIN_SIMILARITY) : List.<String>of()) {
-      if (editDistance(chunk, candidate) <= Math.max(1, chunk.codePointCount(0, chunk.length()) / 4)
-          && !chunk.contains(candidate)) {
-        out.add(new Spelling(candidate, null));
+    int length = chunk.codePointCount(0, chunk.length());
+    for (String candidate : lookUp ? suggestions.similar(chunk, MAX_SIMILAR, MIN_SIMILARITY) : List.<String>of()) {
+      if (editDistance(chunk, candidate) <= Math.max(1, length / 4) && !chunk.contains(candidate)
+          && (length >= 4 || PinyinDictionary.soundsAlike(chunk, candidate))) {
+        out.add(Spelling.whole(candidate, PinyinDictionary.soundsAlike(chunk, candidate)));
       }
     }
     if (!ctx.features().pinyin()) {
@@ -189,26 +232,49 @@ final class DidYouMean {
     PinyinDictionary pinyin = ctx.pinyin().get();
     if (Chars.isHan(chunk)) {
       for (PinyinDictionary.Candidate sounding : pinyin.homophones(chunk)) {
-        if (out.size() < MAX_SPELLINGS && out.stream().noneMatch(o -> o.chunk().equals(sounding.hanzi()))) {
-          out.add(new Spelling(sounding.hanzi(), null));
+        if (out.size() < MAX_SPELLINGS && shareCharacter(chunk, sounding.hanzi()) && !has(out, sounding.hanzi())) {
+          out.add(Spelling.whole(sounding.hanzi(), true));
         }
       }
     }
     // Longer stretches first: a longer word that sounds the same is the surer fix.
     for (QueryBuilder.Span loose : queries.looseCharacters(chunk)) {
-      for (int length = Math.min(MAX_SOUNDING_WINDOW, loose.end() - loose.start()); length >= 2; length--) {
-        for (int start = loose.start(); start + length <= loose.end(); start++) {
-          String window = chunk.substring(start, start + length);
+      for (int size = Math.min(MAX_SOUNDING_WINDOW, loose.end() - loose.start()); size >= 2; size--) {
+        for (int start = loose.start(); start + size <= loose.end(); start++) {
+          String window = chunk.substring(start, start + size);
           for (PinyinDictionary.Candidate sounding : pinyin.homophones(window)) {
-            String fixed = chunk.substring(0, start) + sounding.hanzi() + chunk.substring(start + length);
-            if (out.size() < MAX_SPELLINGS && out.stream().noneMatch(o -> o.chunk().equals(fixed))) {
-              out.add(new Spelling(fixed, window));
+            String fixed = chunk.substring(0, start) + sounding.hanzi() + chunk.substring(start + size);
+            if (out.size() < MAX_SPELLINGS && shareCharacter(window, sounding.hanzi()) && !has(out, fixed)) {
+              out.add(new Spelling(fixed, window, start, start + size, true));
             }
           }
         }
       }
     }
     return out;
+  }
+
+  private static boolean has(List<Spelling> spellings, String chunk) {
+    return spellings.stream().anyMatch(s -> s.chunk().equals(chunk));
+  }
+
+  /** True when some character stands at the same place in both. */
+  private static boolean shareCharacter(String a, String b) {
+    for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
+      if (a.charAt(i) == b.charAt(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean writtenAny(List<String> texts, IndexSearcher searcher, Budget budget) throws IOException {
+    for (String text : texts) {
+      if (written(text, searcher, budget)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some paragraph writes {@code chunk} as typed (counted as a step; false when none is left). */
@@ -271,8 +337,9 @@ final class DidYouMean {
     Proposal best = null;
     for (List<String> text : candidates) {
       String rest = String.join("", text);
-      if (text.stream().allMatch(Places::isPlace) || rest.codePointCount(0, rest.length()) < 2) {
-        continue; // 年 alone (of 2026-2030年) is no topic either
+      if (text.stream().allMatch(Places::isPlace) || rest.codePointCount(0, rest.length()) < 2
+          || hasHan(String.join("", q.text())) && !hasHan(rest)) {
+        continue; // 年 alone (of 2026-2030年) is no topic either, nor b b of <b>沈阳</b>, read as pinyin
       }
       String query = rewrite(q, text);
       long n = count(UserQueryParser.parse(query), themes, searcher, ctx, budget);
@@ -281,6 +348,10 @@ final class DidYouMean {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private static boolean hasHan(String s) {
+    return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   /** Hits of {@code q}; 0 without searching when the budget is spent. */
