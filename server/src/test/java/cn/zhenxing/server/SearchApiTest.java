@@ -192,6 +192,12 @@ class SearchApiTest {
     excluded.get("hits").forEach(h -> assertFalse(h.get("text").asText().contains("沈阳"), h.get("id").asText()));
     JsonNode chineseQuotes = server.search("“数字经济”", "").json();
     assertEquals(phrase.get("total").asLong(), chineseQuotes.get("total").asLong());
+    // NOT and AND as other engines take them: 营商环境 NOT 沈阳 had searched for the word NOT and found nothing.
+    assertEquals(excluded.get("total"), server.search("营商环境 NOT 沈阳", "").json().get("total"));
+    assertEquals(server.search("营商环境 沈阳", "").json().get("total"),
+        server.search("营商环境 AND 沈阳", "").json().get("total"));
+    assertEquals(server.search("数字经济 -\"数字沈阳\"", "").json().get("total"),
+        server.search("数字经济 NOT \"数字沈阳\"", "").json().get("total"));
   }
 
   @Test

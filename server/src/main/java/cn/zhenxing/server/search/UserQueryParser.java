@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * Parses search-box text into a {@link UserQuery}. Quotes may be ASCII ("…") or Chinese (“…” ＂…＂); a minus
- * (- or －) at the start of a word or quote excludes it. An unbalanced quote is taken as plain text, control
- * characters and emoji as spaces: nothing a person can type is an error here.
+ * (- or －) at the start of a word or quote excludes it, as does NOT before it, written apart in capitals as
+ * other engines take it (营商环境 NOT 沈阳 had searched for the word NOT, found nothing, and proposed 营商环境 沈阳);
+ * AND between words is dropped, every word being required anyway. An unbalanced quote is taken as plain text,
+ * control characters and emoji as spaces: nothing a person can type is an error here.
  */
 public final class UserQueryParser {
 
@@ -21,13 +23,15 @@ public final class UserQueryParser {
     List<String> excluded = new ArrayList<>();
     int i = 0;
     int n = input.length();
+    boolean not = false;
     while (i < n) {
       char c = input.charAt(i);
       if (isSpace(c)) {
         i++;
         continue;
       }
-      boolean negate = false;
+      boolean negate = not;
+      not = false;
       if ((c == '-' || c == '－') && i + 1 < n && !isSpace(input.charAt(i + 1))) {
         negate = true;
         i++;
@@ -54,7 +58,12 @@ public final class UserQueryParser {
         i++;
       }
       String word = input.substring(start, i);
-      if (!word.isEmpty()) {
+      boolean more = !input.substring(i).isBlank();
+      if (!negate && more && word.equals("NOT")) {
+        not = true;
+      } else if (!negate && word.equals("AND") && more && !(text.isEmpty() && phrases.isEmpty())) {
+        continue;
+      } else if (!word.isEmpty()) {
         (negate ? excluded : text).add(word);
       }
     }
