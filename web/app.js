@@ -141,8 +141,9 @@
       statusEl.textContent = '共 ' + number(body.total) + ' 个段落，没有第 ' + number(state.page) + ' 页';
     } else {
       // A notice with results says they are partial, or that a long query's last words were left out.
-      statusEl.textContent = (state.q ? '找到 ' : '共 ') + number(body.total) + ' 个段落，第 ' + number(from) + '–' + number(to) +
-        ' 个（' + body.tookMs + ' 毫秒）' + (body.notice ? '。' + body.notice : '');
+      statusEl.textContent = (state.q ? '找到 ' : '共 ') + number(body.total) + ' 个段落，第 ' + number(from) +
+        (to > from ? '–' + number(to) : '') + ' 个（' + (body.tookMs > 0 ? body.tookMs + ' 毫秒' : '不到 1 毫秒') + '）' +
+        (body.notice ? '。' + body.notice : '');
     }
     results.innerHTML = body.hits.map((h) => hitHtml(h, state)).join('');
     renderEmpty(state, body);

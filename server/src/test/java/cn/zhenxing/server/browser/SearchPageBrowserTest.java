@@ -396,6 +396,8 @@ class SearchPageBrowserTest {
     WebElement respell = driver.findElement(By.id("respell"));
     assertTrue(respell.isDisplayed());
     assertTrue(respell.getText().matches("您是不是要找：科技创新（[0-9,]+ 个段落）"), respell.getText());
+    String status = driver.findElement(By.id("status")).getText();
+    assertTrue(status.matches("找到 1 个段落，第 1 个（(不到 1|[0-9]+) 毫秒）"), "one result is no range 1–1: " + status);
     respell.findElement(By.tagName("a")).click();
     awaitResultsFor("科技创新");
     assertFalse(driver.findElement(By.id("respell")).isDisplayed(), "no fix offered for a term written as typed");
