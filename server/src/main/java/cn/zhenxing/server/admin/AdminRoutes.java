@@ -99,7 +99,8 @@ public final class AdminRoutes {
       throw new ApiException(415, null, "JSON Lines are UTF-8; the upload declares " + charset.name()
           + ": convert it to UTF-8, or PUT the articles one by one with their encoding declared");
     }
-    long declared = ctx.contentLength();
+    // The servlet's int length is -1 past 2 GiB, which had read a 3 GB upload whole before refusing it.
+    long declared = ctx.req().getContentLengthLong();
     ReindexJob job;
     // Any Content-Type says the body was meant as an upload: sent empty (curl --data-binary @missing-file sends a
     // form type and nothing), it must not quietly replace the index with the seeds.
@@ -165,10 +166,10 @@ public final class AdminRoutes {
     if (type == null || !(type.equals("application/json") || type.equals("text/plain") || type.equals("text/html"))) {
       throw unsupported(type, "application/json ({\"title\",\"date\",\"source\",\"url\",\"text\"}), text/plain or text/html");
     }
-    if (ctx.contentLength() > maxArticleBytes) {
+    if (ctx.req().getContentLengthLong() > maxArticleBytes) {
       throw tooLarge(); // before touching the body, so Expect: 100-continue clients send nothing
     }
-    byte[] bytes = readBounded(ctx.bodyInputStream(), ctx.contentLength());
+    byte[] bytes = readBounded(ctx.bodyInputStream(), ctx.req().getContentLengthLong());
     Charset declared = declaredCharset(ctx.header("Content-Type"));
     ArticleInput input = switch (type) {
       case "application/json" -> fromJson(id, decode(bytes, declared));
