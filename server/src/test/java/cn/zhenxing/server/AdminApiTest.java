@@ -270,6 +270,20 @@ class AdminApiTest {
       assertTrue(job.get("error").asText().contains("damaged or cut short"), job.toString());
       assertTrue(job.get("error").asText().contains("the live index is unchanged"), job.toString());
       assertEquals(live, server.get("/health").json().get("paragraphs").asLong());
+
+      // Gzip sent as plain JSON Lines is read as gzip (it had failed as 7,244 lines of "not UTF-8"); plain
+      // text declared gzip is one clear error.
+      r = server.send(server.admin("/api/admin/reindex").header("Content-Type", "application/x-ndjson")
+          .POST(BodyPublishers.ofByteArray(bytes.toByteArray())).build());
+      job = server.awaitJob(r.header("Location"), 60);
+      assertEquals("succeeded", job.get("state").asText(), job.toString());
+      assertEquals(295, job.get("paragraphs").get("done").asLong());
+      r = server.send(server.admin("/api/admin/reindex").header("Content-Type", "application/gzip")
+          .POST(BodyPublishers.ofString(Corpus.seedsAsJsonLines(1))).build());
+      job = server.awaitJob(r.header("Location"), 60);
+      assertEquals("failed", job.get("state").asText(), job.toString());
+      assertTrue(job.get("error").asText().contains("is not gzip data"), job.toString());
+      assertEquals(live, server.get("/health").json().get("paragraphs").asLong());
     }
   }
 

@@ -137,7 +137,7 @@ public final class JobManager implements AutoCloseable {
       LOG.info("Reindex job {} succeeded: {}", job.id(), job.view().paragraphs().done());
     } catch (BuildAbortedException e) {
       job.failed("aborted at the first bad input (" + e.problem() + "); the live index is unchanged");
-    } catch (NothingIndexedException | SpooledUpload.BrokenUpload e) {
+    } catch (NothingIndexedException | SpooledUpload.BrokenUpload | SpooledUpload.NotGzip e) {
       job.failed(e.getMessage() + "; the live index is unchanged");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
