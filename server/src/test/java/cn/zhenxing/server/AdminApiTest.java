@@ -194,7 +194,7 @@ class AdminApiTest {
       List<String> rejected = new ArrayList<>();
       job.get("rejected").forEach(r -> rejected.add(r.get("line").asLong() + " " + r.get("reason").asText()));
       assertEquals(List.of(
-          "2 invalid JSON: Unexpected character ('o' (code 111)): was expecting double-quote to start field name",
+          "2 invalid JSON: Unexpected character ('o' (code 111)): was expecting double-quote to start field name (column 2)",
           "3 missing id", "4 missing text", "5 text is empty after cleaning", "6 id \"good-1\" repeated in this input"),
           rejected);
       assertEquals(2, server.get("/health").json().get("paragraphs").asInt());
@@ -398,6 +398,8 @@ class AdminApiTest {
       assertEquals(200, replaced.status(), replaced.body());
       assertEquals(0, total("\"驯鹿经济\""), "old paragraphs are gone");
       assertEquals(1, total("驯鹿跨境电商"));
+      TestServer.Response bom = put("upsert-demo", "application/json", "\uFEFF{\"title\":\"冰城新闻\",\"text\":\"哈尔滨推进驯鹿跨境电商出口。\"}");
+      assertEquals(200, bom.status(), "a byte order mark before the JSON, as editors write one: " + bom.body());
       JsonNode article = server.get("/api/articles/upsert-demo").json();
       assertEquals(1, article.get("paragraphs").size());
       assertEquals("openness", article.get("paragraphs").get(0).get("themes").get(0).asText());
@@ -407,6 +409,12 @@ class AdminApiTest {
       assertEquals("id", mismatch.json().get("error").get("parameter").asText());
       assertEquals(400, put("upsert-demo", "application/json", "{\"title\":\"只有标题\"}").status());
       assertEquals(400, put("upsert-demo", "application/json", "{not json").status());
+      TestServer.Response trailing = put("upsert-demo", "application/json", "{\"title\":\"测试\",\"text\":\"x\"} {}");
+      assertEquals(400, trailing.status());
+      assertFalse(trailing.body().contains("com.fasterxml") || trailing.body().contains("`"), trailing.body());
+      TestServer.Response twice = put("upsert-demo", "application/json", "{\"text\":\"abc\",\"text\":\"def\"}");
+      assertEquals(400, twice.status(), "a field named twice is refused, not the last one kept silently");
+      assertTrue(twice.json().get("error").get("message").asText().contains("Duplicate field 'text'"), twice.body());
       assertEquals(400, put("bad%23id", "text/plain", "正文。").status());
       TestServer.Response script = put("upsert-demo", "application/json",
           "{\"title\":\"链接\",\"url\":\"javascript:alert(document.domain)\",\"text\":\"正文。\"}");

@@ -20,9 +20,30 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
   /** One line longer than this is refused rather than held in memory (an article of ~60 MB). */
   public static final int DEFAULT_MAX_LINE_CHARS = 32 * 1024 * 1024;
 
-  /** Refuses a line with more after its object ({"id":"a"} garbage), which Jackson would otherwise ignore. */
+  /**
+   * Refuses a line with more after its object ({"id":"a"} garbage), which Jackson would otherwise ignore, and an
+   * object naming a field twice ({"text":"a","text":"b"}), which would keep the last without a word.
+   */
   public static final ObjectMapper JSON =
-      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /**
+   * What is wrong with a JSON text, for the person who sent it: Jackson's reason without the class and setting
+   * names it quotes (bound as `com.fasterxml…JsonNode`, from `StreamReadConstraints…`).
+   */
+  public static String problem(JsonProcessingException e) {
+    String reason = e.getOriginalMessage()
+        .replaceAll(" ?\\(bound as `[^`]*`\\)", "")
+        .replaceAll(",? from `[^`]*`", "")
+        .replaceAll(": not allowed as per `[^`]*`", "")
+        .replace("`", "");
+    com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+    return "invalid JSON: " + reason.lines().findFirst().orElse("").strip()
+        + (at == null || at.getColumnNr() < 1 ? ""
+            : at.getLineNr() > 1 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+            : " (column " + at.getColumnNr() + ")");
+  }
 
   private final BoundedLineReader lines;
   private final String name;
@@ -110,7 +131,7 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      return bad("invalid JSON: " + e.getOriginalMessage());
+      return bad(problem(e));
     }
     return fromJson(node, name, lineNumber);
   }

@@ -104,7 +104,7 @@ class IndexBuilderTest {
     List<String> reasons = progress.snapshot().problems().stream().map(Object::toString).toList();
     assertEquals(List.of(
         input + ":1: no paragraphs (only a title, headings or metadata)",
-        input + ":3: invalid JSON: Unexpected character ('b' (code 98)): was expecting double-quote to start field name",
+        input + ":3: invalid JSON: Unexpected character ('b' (code 98)): was expecting double-quote to start field name (column 2)",
         input + ":4: id \"a\" repeated in this input"), reasons,
         "in input order, though an indexing thread finds line 1's problem after the reader found the others");
 

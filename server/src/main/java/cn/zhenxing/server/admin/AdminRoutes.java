@@ -198,7 +198,10 @@ public final class AdminRoutes {
   private ArticleInput fromJson(String id, String body) {
     JsonNode node;
     try {
-      node = JSON.readTree(body);
+      // A byte order mark is no JSON, but editors write one; an upload's first line may carry it too.
+      node = JSON.readTree(body.startsWith("\uFEFF") ? body.substring(1) : body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.badParameter("body", JsonLinesArticleReader.problem(e));
     } catch (IOException e) {
       throw ApiException.badParameter("body", "invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
