@@ -198,6 +198,11 @@ class AdminApiTest {
           "3 missing id", "4 missing text", "5 text is empty after cleaning", "6 id \"good-1\" repeated in this input"),
           rejected);
       assertEquals(2, server.get("/health").json().get("paragraphs").asInt());
+      // The job list counts each job's rejected lines; the lines themselves are the job's own page.
+      JsonNode listed = server.send(server.admin("/api/admin/jobs").GET().build()).json().get("jobs").get(0);
+      assertEquals(job.get("id"), listed.get("id"));
+      assertEquals(5, listed.get("rejectedCount").asLong());
+      assertTrue(listed.get("rejected").isNull(), listed.toString());
       server.awaitJob(reindex("", null, null).header("Location"), 60);
     }
   }

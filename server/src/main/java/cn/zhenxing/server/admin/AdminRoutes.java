@@ -69,7 +69,7 @@ public final class AdminRoutes {
     // HEAD answers as GET would, status and all (a monitor may poll a job with HEAD).
     HttpApp.getAndHead(config, "/api/admin/jobs", ctx -> {
       rejectUnknown(ctx, Set.of());
-      ctx.json(Map.of("jobs", jobs.recent().stream().map(ReindexJob::view).toList()));
+      ctx.json(Map.of("jobs", jobs.recent().stream().map(ReindexJob::summary).toList()));
     });
     HttpApp.getAndHead(config, "/api/admin/jobs/{id}", ctx -> {
       rejectUnknown(ctx, Set.of());

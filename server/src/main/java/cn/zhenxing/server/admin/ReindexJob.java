@@ -108,6 +108,15 @@ public final class ReindexJob {
   }
 
   public View view() {
+    return view(true);
+  }
+
+  /** The view without the rejected lines (their count stays): the job list's, which had grown to 650 KB. */
+  public View summary() {
+    return view(false);
+  }
+
+  private View view(boolean withRejected) {
     State state = this.state; // read once: the worker may start the job while this view is made
     Instant started = state == State.queued ? null : this.started;
     BuildProgress.Snapshot s = progress.snapshot();
@@ -132,7 +141,7 @@ public final class ReindexJob {
         elapsedMillis(started),
         isActive() && !s.indexingDone() && eta >= 0 ? eta : null, // the merge after indexing has no estimate
         s.skipped(),
-        s.problems().stream().map(Rejected::of).toList(),
+        withRejected ? s.problems().stream().map(Rejected::of).toList() : null,
         error,
         generation,
         state == State.succeeded ? editsReplayed : null,
