@@ -46,6 +46,13 @@ class SuggestApiTest {
   }
 
   @Test
+  void a_quote_being_typed_is_completed_and_an_exclusion_is_not() throws Exception {
+    assertEquals(suggest("营商"), suggest("\"营商"));
+    assertEquals(suggest("营商"), suggest("“营商"));
+    assertTrue(suggest("-沈阳").isEmpty(), "choosing 沈阳市 would turn -沈阳 into its opposite");
+  }
+
+  @Test
   void suggestions_match_inside_phrases_and_come_from_headings_and_titles() throws Exception {
     List<String> s = suggest("营商");
     assertEquals("营商环境", s.get(0), s.toString());

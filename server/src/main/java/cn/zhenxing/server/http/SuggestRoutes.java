@@ -43,6 +43,17 @@ final class SuggestRoutes {
   /** The answer, its fields in this order. */
   record Suggestions(String query, List<Suggestion> suggestions) {}
 
+  /**
+   * What the box is completing: a phrase without its opening quote ("营商 completes as 营商, where the quote had
+   * made it 国营商业), and nothing for an exclusion (-沈阳: choosing 沈阳市 would turn it into its opposite).
+   */
+  static String completing(String typed) {
+    if (typed.startsWith("-") || typed.startsWith("－")) {
+      return "";
+    }
+    return typed.replaceAll("^[\"“”＂「」]+|[\"“”＂「」]+$", "").strip();
+  }
+
   private void suggest(Context ctx) throws IOException {
     Map<String, List<String>> params = ctx.queryParamMap();
     SearchParams.rejectUnknown(params, Set.of("q", "size", "format"));
@@ -57,7 +68,7 @@ final class SuggestRoutes {
     if (format != null && !format.equals("json") && !format.equals("opensearch")) {
       throw ApiException.badParameter("format", "format must be json (the default) or opensearch, was \"" + SearchParams.abbreviate(format) + "\"");
     }
-    String typed = UserQueryParser.sanitize(q).strip();
+    String typed = completing(UserQueryParser.sanitize(q).strip());
     // Typed as an abbreviation or a synonym (GDP, AI), the phrases of the text are suggested too.
     List<SuggestIndex.Suggestion> found = typed.isEmpty() ? List.of()
         : index.suggest(typed, synonyms.current().variants(typed).stream().skip(1).toList(), size);
