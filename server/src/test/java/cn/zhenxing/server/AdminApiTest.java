@@ -421,6 +421,12 @@ class AdminApiTest {
       assertEquals(400, twice.status(), "a field named twice is refused, not the last one kept silently");
       assertTrue(twice.json().get("error").get("message").asText().contains("Duplicate field 'text'"), twice.body());
       assertEquals(400, put("bad%23id", "text/plain", "正文。").status());
+      // Ids that look like another: a no-break space, a zero-width space, a direction override.
+      for (String lookalike : List.of("ab%C2%A0c", "ab%E2%80%8Bc", "%E2%80%AEbidi")) {
+        TestServer.Response r = put(lookalike, "text/plain", "正文。");
+        assertEquals(400, r.status(), lookalike + ": " + r.body());
+        assertEquals("id", r.json().get("error").get("parameter").asText());
+      }
       TestServer.Response script = put("upsert-demo", "application/json",
           "{\"title\":\"链接\",\"url\":\"javascript:alert(document.domain)\",\"text\":\"正文。\"}");
       assertEquals(400, script.status(), script.body());

@@ -299,6 +299,8 @@ class QueryUnderstandingTest {
     Files.writeString(synonyms, "自贸区, 自贸试验区, 自由贸易试验区\n冰城 => 哈尔滨\n", StandardCharsets.UTF_8);
     JsonNode reloaded = server.send(server.admin("/api/admin/synonyms/reload").POST(BodyPublishers.noBody()).build()).json();
     assertEquals(2, reloaded.get("rules").asInt());
+    assertEquals(400, server.send(server.admin("/api/admin/synonyms/reload?force=1").POST(BodyPublishers.noBody()).build())
+        .status(), "an unknown parameter is refused, as on every other endpoint");
     assertEquals(search("哈尔滨").get("total"), search("冰城").get("total"));
     assertTrue(search("冰城").get("total").asLong() > 0);
 

@@ -25,8 +25,12 @@ public final class ArticleIds {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (Character.isISOControl(c) || Character.isWhitespace(c) || c == '\u3000') {
+      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         return Optional.of("id contains white space or a control character");
+      }
+      // Invisible: a zero-width space or a direction mark would make an id that looks like another one.
+      if (Character.getType(c) == Character.FORMAT) {
+        return Optional.of(String.format("id contains the invisible character U+%04X", (int) c));
       }
       // A lone surrogate (\\ud800 in JSON) would be written as U+FFFD, and different ones would become one id.
       boolean unpaired = Character.isHighSurrogate(c) ? i + 1 >= id.length() || !Character.isLowSurrogate(id.charAt(i + 1))
@@ -53,7 +57,8 @@ public final class ArticleIds {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      out.append(Character.isWhitespace(c) || "#/?\\%".indexOf(c) >= 0 ? '-' : c);
+      out.append(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+          || "#/?\\%".indexOf(c) >= 0 ? '-' : c);
     }
     return out.toString();
   }

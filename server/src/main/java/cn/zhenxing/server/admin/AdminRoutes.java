@@ -80,6 +80,7 @@ public final class AdminRoutes {
     config.routes.put("/api/admin/articles/{id}", this::upsert);
     config.routes.delete("/api/admin/articles/{id}", this::delete);
     config.routes.post("/api/admin/synonyms/reload", ctx -> {
+      rejectUnknown(ctx, Set.of());
       try {
         ctx.json(new SynonymsReloaded(synonyms.reload().rules(), synonyms.origin()));
       } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
