@@ -71,6 +71,8 @@ public final class Server implements AutoCloseable {
       SynonymSource synonyms = new SynonymSource(config.synonymsFile());
       AdminRoutes admin = new AdminRoutes(new AdminAuth(config.adminToken()), index, jobs, spool,
           config.seedsDir(), config.maxArticleBytes(), synonyms);
+      metrics.gauge("zhenxing.reindex.active", "Reindex jobs receiving, queued or running (0 or 1)", jobs,
+          j -> j.busy() ? 1 : 0);
       metrics.gauge("zhenxing.index.paragraphs", "Paragraphs in the live index", index, IndexService::paragraphCountQuietly);
       metrics.gauge("zhenxing.index.size.bytes", "Bytes on disk of the live index generation", index, IndexService::sizeInBytes);
       ParagraphSearcher searcher = new ParagraphSearcher(index, taxonomy, synonyms, QueryContext.Features.ALL,

@@ -154,6 +154,7 @@ class AdminApiTest {
         Thread.sleep(25);
       }
       assertTrue(receiving != null, "no job listed as receiving its upload");
+      assertTrue(server.get("/metrics").body().contains("zhenxing_reindex_active 1.0"), "a job in progress, in /metrics");
       assertEquals(409, reindex("", null, null).status(), "a second reindex is refused before its body is read");
       assertEquals(201, put("while-arriving", "text/plain", "上传期间新增的文章\n哈尔滨冰雕节吸引游客。").status());
       assertEquals(200, server.send(server.admin("/api/admin/articles/shenyang-revitalization").DELETE().build()).status());
@@ -170,6 +171,9 @@ class AdminApiTest {
       assertEquals(200, server.get("/api/articles/while-arriving").status(), "the upsert survived the switch");
       assertEquals(404, server.get("/api/articles/shenyang-revitalization").status(),
           "the delete beat the upload's copy");
+      String metrics = server.get("/metrics").body();
+      assertTrue(metrics.contains("zhenxing_reindex_active 0.0"), "no job in progress once it has switched");
+      assertTrue(metrics.contains("zhenxing_reindex_duration_seconds_count{state=\"succeeded\"}"), "how long jobs ran");
 
       server.awaitJob(reindex("", null, null).header("Location"), 60); // back to the seeds for the other tests
       assertEquals(295, server.get("/health").json().get("paragraphs").asInt());

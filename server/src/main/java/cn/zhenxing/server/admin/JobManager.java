@@ -29,7 +29,7 @@ public final class JobManager implements AutoCloseable {
   static final int KEEP_FINISHED = 50;
 
   private final IndexService index;
-  private final java.util.function.Consumer<String> onFinished;
+  private final java.util.function.BiConsumer<String, java.time.Duration> onFinished;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "reindex");
     t.setDaemon(true);
@@ -39,8 +39,8 @@ public final class JobManager implements AutoCloseable {
   private final AtomicLong counter = new AtomicLong();
   private ReindexJob active;
 
-  /** @param onFinished told the final state of every job (for metrics) */
-  public JobManager(IndexService index, java.util.function.Consumer<String> onFinished) {
+  /** @param onFinished told the final state of every job and how long it ran (for metrics) */
+  public JobManager(IndexService index, java.util.function.BiConsumer<String, java.time.Duration> onFinished) {
     this.index = index;
     this.onFinished = onFinished;
   }
@@ -131,6 +131,7 @@ public final class JobManager implements AutoCloseable {
   private void run(ReindexJob job, IndexService.Rebuild rebuild, IndexBuilder.OnError onError, String origin,
       JobInput input) {
     job.running();
+    long started = System.nanoTime();
     try {
       IndexService.Rebuilt rebuilt = rebuild.run(input.source(), onError, job.progress(), origin);
       job.succeeded(rebuilt.generation().getFileName().toString(), rebuilt.editsReplayed());
@@ -154,8 +155,13 @@ public final class JobManager implements AutoCloseable {
     } finally {
       rebuild.close();
       input.cleanUp();
-      onFinished.accept(job.state().name());
+      onFinished.accept(job.state().name(), java.time.Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  /** True while a job is receiving its upload, queued or running (a gauge in /metrics). */
+  public synchronized boolean busy() {
+    return active != null && active.isActive();
   }
 
   public synchronized Optional<ReindexJob> job(String id) {

@@ -71,10 +71,12 @@ public final class ServerMetrics implements AutoCloseable {
     rateLimited.increment();
   }
 
-  /** A finished reindex job. */
-  public void reindexJob(String state) {
+  /** A finished reindex job, and how long it ran (its upload's arrival aside). */
+  public void reindexJob(String state, Duration ran) {
     Counter.builder("zhenxing.reindex.jobs").description("Reindex jobs by outcome").tag("state", state)
         .register(registry).increment();
+    Timer.builder("zhenxing.reindex.duration").description("How long reindex jobs ran, by outcome").tag("state", state)
+        .register(registry).record(ran);
   }
 
   /** Registers a gauge read on every scrape (paragraph count, index bytes). */
