@@ -66,6 +66,7 @@ class RebuildWhileSearchingTest {
       assertEquals(409, second.status(), second.body());
       String running = accepted.json().get("id").asText();
       assertTrue(second.json().get("error").get("message").asText().contains(running), second.body());
+      assertEquals(accepted.header("Location"), second.header("Location"), "the 409 points at the job that runs");
 
       // An admin following the job sees it index, then finish (merge, commit, switch) with no made-up ETA.
       List<String> phases = new ArrayList<>();

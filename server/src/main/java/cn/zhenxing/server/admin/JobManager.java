@@ -82,7 +82,8 @@ public final class JobManager implements AutoCloseable {
   public synchronized Reservation reserve(String description, IndexBuilder.OnError onError) {
     if (active != null && active.isActive()) {
       throw new ApiException(409, null,
-          "reindex job " + active.id() + " is " + active.state() + "; wait for it to finish (GET /api/admin/jobs/" + active.id() + ")");
+          "reindex job " + active.id() + " is " + active.state() + "; wait for it to finish (GET /api/admin/jobs/" + active.id() + ")")
+          .at("/api/admin/jobs/" + active.id());
     }
     IndexService.Rebuild rebuild = index.prepareRebuild();
     ReindexJob job = new ReindexJob(String.format(java.util.Locale.ROOT, "job-%d-%06x", counter.incrementAndGet(),

@@ -151,6 +151,9 @@ public final class HttpApp {
       if (e.status() != 413) {
         discardUnreadBody(ctx);
       }
+      if (e.location() != null) {
+        ctx.header("Location", e.location());
+      }
       ctx.status(e.status()).json(ErrorBody.of(e.parameter(), e.getMessage()));
     });
     config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> {
