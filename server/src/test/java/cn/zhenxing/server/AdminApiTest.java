@@ -424,9 +424,13 @@ class AdminApiTest {
       TestServer.Response twice = put("upsert-demo", "application/json", "{\"text\":\"abc\",\"text\":\"def\"}");
       assertEquals(400, twice.status(), "a field named twice is refused, not the last one kept silently");
       assertTrue(twice.json().get("error").get("message").asText().contains("Duplicate field 'text'"), twice.body());
+      TestServer.Response cut = put("upsert-demo", "application/json", "{\"title\":\"a\",\"text\":\"x\"");
+      assertEquals(400, cut.status());
+      assertFalse(cut.body().contains("Source") || cut.body().contains("REDACTED"), cut.body());
       assertEquals(400, put("bad%23id", "text/plain", "正文。").status());
       // Ids that look like another: a no-break space, a zero-width space, a direction override.
-      for (String lookalike : List.of("ab%C2%A0c", "ab%E2%80%8Bc", "%E2%80%AEbidi")) {
+      for (String lookalike : List.of("ab%C2%A0c", "ab%E2%80%8Bc", "%E2%80%AEbidi", "a%CD%8Fb", "a%E3%85%A4b",
+          "a%EF%B8%8Fb", "a%F3%A0%80%81b")) {
         TestServer.Response r = put(lookalike, "text/plain", "正文。");
         assertEquals(400, r.status(), lookalike + ": " + r.body());
         assertEquals("id", r.json().get("error").get("parameter").asText());

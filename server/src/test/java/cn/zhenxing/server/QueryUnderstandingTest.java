@@ -376,6 +376,10 @@ class QueryUnderstandingTest {
     assertTrue(search("抚远").get("didYouMean").isNull(), "抚远 is a place of its own, not 复员 misspelt");
     assertTrue(search("辽字号").get("didYouMean").isNull(), "辽字号 is no 川字号: three characters, one that sounds else");
     assertTrue(search("沈阳港").get("didYouMean").isNull(), "沈阳港 is no 沈阳市 misspelt");
+    // A word replaced is no slip (from a regression review): a place before a phrase stays.
+    JsonNode place = search("沈阳优化营商环境");
+    assertTrue(place.get("didYouMean").isNull() || !place.get("didYouMean").get("query").asText().startsWith("持续"),
+        place.get("didYouMean").toString());
 
     // A few results found by chance for a misspelt term come with the fix: it finds many more, or it replaces
     // characters written nowhere (the results of 辽宁装被制造 only say 辽宁 and 制造).

@@ -198,6 +198,10 @@ class SearchApiTest {
         server.search("营商环境 AND 沈阳", "").json().get("total"));
     assertEquals(server.search("数字经济 -\"数字沈阳\"", "").json().get("total"),
         server.search("数字经济 NOT \"数字沈阳\"", "").json().get("total"));
+    long alone = server.search("营商环境", "").json().get("total").asLong();
+    for (String q : List.of("AND 营商环境", "营商环境 AND", "营商环境 NOT")) {
+      assertEquals(alone, server.search(q, "").json().get("total").asLong(), q + ": an operator on nothing is dropped");
+    }
   }
 
   @Test

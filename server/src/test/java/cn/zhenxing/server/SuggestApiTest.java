@@ -49,6 +49,7 @@ class SuggestApiTest {
   void a_quote_being_typed_is_completed_and_an_exclusion_is_not() throws Exception {
     assertEquals(suggest("营商"), suggest("\"营商"));
     assertEquals(suggest("营商"), suggest("“营商"));
+    assertEquals(suggest("营商"), suggest("'营商"));
     assertTrue(suggest("-沈阳").isEmpty(), "choosing 沈阳市 would turn -沈阳 into its opposite");
   }
 

@@ -28,9 +28,11 @@ public final class ArticleIds {
       if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         return Optional.of("id contains white space or a control character");
       }
-      // Invisible: a zero-width space or a direction mark would make an id that looks like another one.
-      if (Character.getType(c) == Character.FORMAT) {
-        return Optional.of(String.format("id contains the invisible character U+%04X", (int) c));
+      // Invisible: a zero-width space, a direction mark, a variation selector or a filler would make an id that
+      // looks like another one.
+      int cp = id.codePointAt(i);
+      if (invisible(cp)) {
+        return Optional.of(String.format("id contains the invisible character U+%04X", cp));
       }
       // A lone surrogate (\\ud800 in JSON) would be written as U+FFFD, and different ones would become one id.
       boolean unpaired = Character.isHighSurrogate(c) ? i + 1 >= id.length() || !Character.isLowSurrogate(id.charAt(i + 1))
@@ -45,6 +47,13 @@ public final class ArticleIds {
     return Optional.empty();
   }
 
+  /** Characters drawn as nothing. */
+  static boolean invisible(int cp) {
+    return Character.getType(cp) == Character.FORMAT || Character.isIdentifierIgnorable(cp) && !Character.isISOControl(cp)
+        || cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+        || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+  }
+
   /** An id derived from a file name: the name without its extension. */
   public static String fromFileName(String fileName) {
     String name = fileName;
@@ -57,7 +66,7 @@ public final class ArticleIds {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      out.append(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+      out.append(Character.isWhitespace(c) || Character.isSpaceChar(c) || invisible(c)
           || "#/?\\%".indexOf(c) >= 0 ? '-' : c);
     }
     return out.toString();

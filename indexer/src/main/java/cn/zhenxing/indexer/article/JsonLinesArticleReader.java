@@ -37,6 +37,8 @@ public final class JsonLinesArticleReader implements Iterator<ArticleInput>, Aut
         .replaceAll(" ?\\(bound as `[^`]*`\\)", "")
         .replaceAll(",? from `[^`]*`", "")
         .replaceAll(": not allowed as per `[^`]*`", "")
+        .replaceAll(" ?\\(start marker at \\[Source: [^\\]]*\\][^)]*\\)", "")
+        .replaceAll(" ?at \\[Source: [^\\]]*\\][^)]*", "")
         .replace("`", "");
     com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
     return "invalid JSON: " + reason.lines().findFirst().orElse("").strip()

@@ -51,7 +51,7 @@ final class SuggestRoutes {
     if (typed.startsWith("-") || typed.startsWith("－")) {
       return "";
     }
-    return typed.replaceAll("^[\"“”＂「」]+|[\"“”＂「」]+$", "").strip();
+    return typed.replaceAll("^[\"'“”‘’＂「」]+|[\"'“”‘’＂「」]+$", "").strip();
   }
 
   private void suggest(Context ctx) throws IOException {

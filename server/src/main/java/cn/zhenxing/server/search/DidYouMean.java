@@ -162,8 +162,13 @@ final class DidYouMean {
       // Beside results, a long chunk is a question rather than a mistyped term: its lookup among the key
       // phrases (an OR of all its words) had cost the mix's few-hit questions 1-2 ms each, for nothing.
       boolean lookUp = total == 0 || chunk.codePointCount(0, chunk.length()) <= MAX_RESPELT_LOOKUP;
+      // With nothing found, a chunk the text writes (one count) is passed over before its four phrase lookups;
+      // beside results, where most chunks have no candidate at all, the count waits for one.
+      if (total == 0 && written(chunk, searcher, budget)) {
+        continue;
+      }
       List<Spelling> candidates = spellings(chunk, suggestions, ctx, lookUp);
-      if (candidates.isEmpty() || written(chunk, searcher, budget)) {
+      if (candidates.isEmpty() || total > 0 && written(chunk, searcher, budget)) {
         continue;
       }
       List<Spelling> ordered = new ArrayList<>();
@@ -171,7 +176,9 @@ final class DidYouMean {
       List<Spelling> unlike = new ArrayList<>();
       List<Spelling> loosest = new ArrayList<>();
       for (Spelling candidate : candidates) {
-        if (candidate.replaced() == null) {
+        if (candidate.replaced() == null && total > 0 && !candidate.soundsAlike()) {
+          continue; // beside results only a slip that reads as typed: 沈阳优化营商环境 is no 持续优化营商环境
+        } else if (candidate.replaced() == null) {
           (candidate.soundsAlike() ? ordered : unlike).add(candidate); // 数子经济: 数字经济 before 谷子经济
         } else if (written(candidate.chunk(), searcher, budget)) {
           ordered.add(candidate);
@@ -221,9 +228,12 @@ final class DidYouMean {
     List<Spelling> out = new ArrayList<>();
     int length = chunk.codePointCount(0, chunk.length());
     for (String candidate : lookUp ? suggestions.similar(chunk, MAX_SIMILAR, MIN_SIMILARITY) : List.<String>of()) {
-      if (editDistance(chunk, candidate) <= Math.max(1, length / 4) && !chunk.contains(candidate)
-          && (length >= 4 || PinyinDictionary.soundsAlike(chunk, candidate))) {
-        out.add(Spelling.whole(candidate, PinyinDictionary.soundsAlike(chunk, candidate)));
+      int edits = editDistance(chunk, candidate);
+      boolean alike = PinyinDictionary.soundsAlike(chunk, candidate);
+      // Two characters changed that do not sound alike are a word replaced, not a slip: 大连优化营商环境 is no
+      // misspelt 持续优化营商环境.
+      if (edits <= Math.max(1, length / 4) && !chunk.contains(candidate) && (alike || length >= 4 && edits == 1)) {
+        out.add(Spelling.whole(candidate, alike));
       }
     }
     if (!ctx.features().pinyin()) {

@@ -61,8 +61,8 @@ public final class UserQueryParser {
       boolean more = !input.substring(i).isBlank();
       if (!negate && more && word.equals("NOT")) {
         not = true;
-      } else if (!negate && word.equals("AND") && more && !(text.isEmpty() && phrases.isEmpty())) {
-        continue;
+      } else if (!negate && (word.equals("AND") || word.equals("NOT")) && !onlyOperators(input)) {
+        continue; // AND anywhere, and a NOT with nothing after it, join or exclude nothing
       } else if (!word.isEmpty()) {
         (negate ? excluded : text).add(word);
       }
@@ -73,6 +73,16 @@ public final class UserQueryParser {
       text.add(input.strip());
     }
     return new UserQuery(raw == null ? "" : raw, text, phrases, excluded);
+  }
+
+  /** Typed only AND and NOT: searched for as words, rather than read as operators on nothing. */
+  private static boolean onlyOperators(String input) {
+    for (String w : input.strip().split("[\\s\u3000\u00A0]+")) {
+      if (!w.equals("AND") && !w.equals("NOT")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static char closingQuote(char c) {
