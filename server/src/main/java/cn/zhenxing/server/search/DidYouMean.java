@@ -167,6 +167,9 @@ final class DidYouMean {
       if (total == 0 && written(chunk, searcher, budget)) {
         continue;
       }
+      if (total > 0 && !hasHan(chunk)) {
+        continue; // beside results, pinyin (shuzi shenyang) is read by the query itself, not misspelt
+      }
       List<Spelling> candidates = spellings(chunk, suggestions, ctx, lookUp);
       if (candidates.isEmpty() || total > 0 && written(chunk, searcher, budget)) {
         continue;
