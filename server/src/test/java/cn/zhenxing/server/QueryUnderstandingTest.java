@@ -381,6 +381,14 @@ class QueryUnderstandingTest {
     assertTrue(place.get("didYouMean").isNull() || !place.get("didYouMean").get("query").asText().startsWith("持续"),
         place.get("didYouMean").toString());
 
+    // Loose characters of two terms typed together are read as one run written nowhere: split in two, the same
+    // words find them (from a regression review, which got 环境 and 巨人 proposed).
+    JsonNode split = search("十四五营商环境");
+    assertEquals(0, split.get("total").asLong());
+    assertEquals("十四五 营商环境", split.get("didYouMean").get("query").asText(), split.toString());
+    assertEquals("split", split.get("didYouMean").get("reason").asText());
+    assertEquals("专精特新 小巨人", search("专精特新小巨人").get("didYouMean").get("query").asText());
+
     // A few results found by chance for a misspelt term come with the fix: it finds many more, or it replaces
     // characters written nowhere (the results of 辽宁装被制造 only say 辽宁 and 制造).
     JsonNode few = search("科技创心");

@@ -26,6 +26,8 @@ final class DidYouMean {
    * character wrong shares one bigram of three with it (科技穿新, 营商还境: 1/3). The edit distance decides.
    */
   static final double MIN_SIMILARITY = 0.3;
+  /** Ways of splitting a chunk in two tried at most, each a search. */
+  static final int MAX_SPLITS = 6;
   /** Key phrases looked at per chunk, most similar first; the edit distance then keeps few. */
   static final int MAX_SIMILAR = 10;
   /** Spellings of one chunk tried at most. */
@@ -110,6 +112,10 @@ final class DidYouMean {
     Optional<Proposal> spelled = spelled(q, themes, searcher, suggestions, ctx, budget, 0);
     if (spelled.isPresent()) {
       return spelled;
+    }
+    Optional<Proposal> split = split(q, themes, searcher, ctx, budget);
+    if (split.isPresent()) {
+      return split;
     }
     UserQuery free = q;
     if (!q.phrases().isEmpty()) {
@@ -314,6 +320,42 @@ final class DidYouMean {
       }
     }
     return row[y.length];
+  }
+
+  /**
+   * The same words with a chunk split in two where its loose characters may belong to two terms: 十/四/五 and 营/商
+   * typed together (十四五营商环境) are read as one run, 十四五营商, written nowhere; 十四五 营商环境 finds them. The
+   * split with most hits, each part two characters or more, among at most {@link #MAX_SPLITS} tried.
+   */
+  private Optional<Proposal> split(UserQuery q, List<String> themes, IndexSearcher searcher, QueryContext ctx,
+      Budget budget) throws IOException {
+    Proposal best = null;
+    int tried = 0;
+    for (int c = 0; c < q.text().size() && tried < MAX_SPLITS; c++) {
+      String chunk = q.text().get(c);
+      java.util.Set<Integer> cuts = new java.util.TreeSet<>();
+      for (QueryBuilder.Span loose : queries.looseCharacters(chunk)) {
+        for (int at = loose.start(); at <= loose.end(); at++) {
+          cuts.add(at);
+        }
+      }
+      for (int at : cuts) {
+        String left = chunk.substring(0, at);
+        String right = chunk.substring(at);
+        if (left.codePointCount(0, left.length()) < 2 || right.codePointCount(0, right.length()) < 2
+            || tried++ >= MAX_SPLITS) {
+          continue;
+        }
+        List<String> text = new ArrayList<>(q.text());
+        text.set(c, left + " " + right);
+        String query = rewrite(q, text);
+        long n = count(UserQueryParser.parse(query), themes, searcher, ctx, budget);
+        if (n > 0 && (best == null || n > best.total())) {
+          best = new Proposal(query, "split", n);
+        }
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /**
