@@ -49,9 +49,8 @@ public final class ArticleIds {
 
   /** Characters drawn as nothing. */
   static boolean invisible(int cp) {
-    return Character.getType(cp) == Character.FORMAT || Character.isIdentifierIgnorable(cp) && !Character.isISOControl(cp)
-        || cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
-        || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
+    return Character.getType(cp) == Character.FORMAT || TextCleaner.isVariationSelector(cp)
+        || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
   }
 
   /** An id derived from a file name: the name without its extension. */

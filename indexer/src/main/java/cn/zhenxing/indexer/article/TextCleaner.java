@@ -72,6 +72,11 @@ public final class TextCleaner {
   }
 
   /** True when {@code s} holds a control character other than tab and newline. */
+  /** U+FE00–FE0F and the supplement (U+E0100…): they only choose how the character before is drawn. */
+  public static boolean isVariationSelector(int c) {
+    return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+  }
+
   public static boolean hasControlCharacters(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -248,7 +248,7 @@ public final class PinyinDictionary {
   private static List<String> everyReading(String hanzi) {
     List<String> out = List.of("");
     for (int i = 0; i < hanzi.length(); i++) {
-      String[] readings = PinyinHelper.convertToPinyinArray(hanzi.charAt(i), PinyinFormat.WITHOUT_TONE);
+      String[] readings = readings(hanzi.charAt(i));
       if (readings.length == 0) {
         return List.of();
       }
@@ -256,7 +256,7 @@ public final class PinyinDictionary {
       for (String prefix : out) {
         for (String r : readings) {
           if (next.size() < MAX_READINGS) {
-            next.add(prefix + r.replace("ü", "v"));
+            next.add(prefix + r);
           }
         }
       }
@@ -358,9 +358,18 @@ public final class PinyinDictionary {
     return true;
   }
 
+  /** Every toneless reading of one character, ü written v as the dictionary writes it. */
+  private static String[] readings(char c) {
+    String[] out = PinyinHelper.convertToPinyinArray(c, PinyinFormat.WITHOUT_TONE).clone(); // the library's own
+    for (int i = 0; i < out.length; i++) {
+      out[i] = out[i].replace("ü", "v");
+    }
+    return out;
+  }
+
   private static boolean shareReading(char x, char y) {
-    String[] xs = PinyinHelper.convertToPinyinArray(x, PinyinFormat.WITHOUT_TONE);
-    String[] ys = PinyinHelper.convertToPinyinArray(y, PinyinFormat.WITHOUT_TONE);
+    String[] xs = readings(x);
+    String[] ys = readings(y);
     for (String r : xs) {
       for (String t : ys) {
         if (r.equals(t)) {

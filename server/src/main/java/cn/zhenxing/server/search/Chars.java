@@ -11,11 +11,20 @@ final class Chars {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
-      if (Character.UnicodeScript.of(s.charAt(i)) != Character.UnicodeScript.HAN) {
+      if (!isHan(s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Some character Han. */
+  static boolean hasHan(String s) {
+    return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+
+  static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
   }
 
   /** Non-empty and every character an ASCII letter or digit. */

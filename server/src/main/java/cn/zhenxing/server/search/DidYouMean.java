@@ -173,7 +173,7 @@ final class DidYouMean {
       if (total == 0 && written(chunk, searcher, budget)) {
         continue;
       }
-      if (total > 0 && !hasHan(chunk)) {
+      if (total > 0 && !Chars.hasHan(chunk)) {
         continue; // beside results, pinyin (shuzi shenyang) is read by the query itself, not misspelt
       }
       List<Spelling> candidates = spellings(chunk, suggestions, ctx, lookUp);
@@ -393,7 +393,7 @@ final class DidYouMean {
     for (List<String> text : candidates) {
       String rest = String.join("", text);
       if (text.stream().allMatch(Places::isPlace) || rest.codePointCount(0, rest.length()) < 2
-          || hasHan(String.join("", q.text())) && !hasHan(rest)) {
+          || Chars.hasHan(String.join("", q.text())) && !Chars.hasHan(rest)) {
         continue; // 年 alone (of 2026-2030年) is no topic either, nor b b of <b>沈阳</b>, read as pinyin
       }
       String query = rewrite(q, text);
@@ -403,10 +403,6 @@ final class DidYouMean {
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  private static boolean hasHan(String s) {
-    return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   /** Hits of {@code q}; 0 without searching when the budget is spent. */

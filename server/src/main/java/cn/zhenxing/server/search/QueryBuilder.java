@@ -782,8 +782,7 @@ public final class QueryBuilder {
     List<Span> out = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= text.length(); i++) {
-      boolean loose = i < text.length() && !inWord[i]
-          && Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN;
+      boolean loose = i < text.length() && !inWord[i] && Chars.isHan(text.charAt(i));
       if (loose && start < 0) {
         start = i;
       } else if (!loose && start >= 0) {
@@ -829,7 +828,7 @@ public final class QueryBuilder {
 
   private static boolean isLoneHan(Word w) {
     return w.terms().size() == 1 && w.surface().length() == 1
-        && Character.UnicodeScript.of(w.surface().charAt(0)) == Character.UnicodeScript.HAN
+        && Chars.isHan(w.surface().charAt(0))
         && !QUERY_STOP_WORDS.contains(w.surface());
   }
 

@@ -109,7 +109,7 @@ public final class UserQueryParser {
     raw.codePoints().forEach(c -> {
       if (Character.isISOControl(c) || isSymbol(c)) {
         sb.append(' ');
-      } else if (!isVariationSelector(c)) {
+      } else if (!TextCleaner.isVariationSelector(c)) {
         sb.appendCodePoint(c);
       }
     });
@@ -123,10 +123,5 @@ public final class UserQueryParser {
   private static boolean isSymbol(int c) {
     int type = Character.getType(c);
     return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL;
-  }
-
-  /** U+FE0E/U+FE0F and the supplement (U+E0100…): they only choose how the character before is drawn. */
-  private static boolean isVariationSelector(int c) {
-    return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
   }
 }
